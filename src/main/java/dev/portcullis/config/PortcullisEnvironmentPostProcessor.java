@@ -35,6 +35,8 @@ public final class PortcullisEnvironmentPostProcessor implements EnvironmentPost
 
     static final String ENV_SOURCE_NAME = "portcullisEnvironmentVariables";
     private static final String ENV_PREFIX = "PORTCULLIS_";
+    /** Reserved for Portcullis' own test suite (e.g. PORTCULLIS_TEST_PG_URL); never read by the server. */
+    private static final String TEST_PREFIX = "PORTCULLIS_TEST_";
 
     @Override
     public int getOrder() {
@@ -76,10 +78,11 @@ public final class PortcullisEnvironmentPostProcessor implements EnvironmentPost
         }
         Map<String, Object> mapped = new LinkedHashMap<>();
         for (String name : new TreeSet<>(List.of(variables.getPropertyNames()))) {
-            if (!name.toUpperCase(Locale.ROOT).startsWith(ENV_PREFIX)) {
+            String upper = name.toUpperCase(Locale.ROOT);
+            if (!upper.startsWith(ENV_PREFIX) || upper.startsWith(TEST_PREFIX)) {
                 continue;
             }
-            Optional<Optional<String>> property = known.propertyForEnv(name.toUpperCase(Locale.ROOT));
+            Optional<Optional<String>> property = known.propertyForEnv(upper);
             if (property.isEmpty()) {
                 problems.add(name + " is not a Portcullis setting (see docs/configuration.md)");
             } else {

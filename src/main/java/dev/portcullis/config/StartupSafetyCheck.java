@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * OPS-1: the checks that decide whether Portcullis may start. Each problem names the key as the
- * environment variable a operator sets, and never echoes a secret's value. CORS is validated by
- * the web module's properties record in every mode (WEB-5).
+ * environment variable an operator sets, and never echoes a secret's value.
  */
 final class StartupSafetyCheck {
 
@@ -23,6 +23,7 @@ final class StartupSafetyCheck {
         List<String> problems = new ArrayList<>();
         checkMasterSecret(env, mode, problems);
         checkIssuer(env, mode, problems);
+        checkCors(env, problems);
         if (mode == Mode.PROD) {
             checkProdOnly(env, problems);
         }
@@ -60,6 +61,21 @@ final class StartupSafetyCheck {
             problems.add("PORTCULLIS_ISSUER must be an absolute http(s) URL without user info, query or fragment");
         } else if (mode == Mode.PROD && !scheme.equals("https")) {
             problems.add("PORTCULLIS_ISSUER must use https in prod");
+        }
+    }
+
+    /**
+     * WEB-5, in every mode: a wildcard origin with credentials would let any website act with a
+     * signed-in user's cookies. (Origin syntax is checked by the web module's CorsProperties.)
+     */
+    private static void checkCors(ConfigurableEnvironment env, List<String> problems) {
+        Binder binder = Binder.get(env);
+        List<String> origins = binder.bind("portcullis.cors.allowed-origins", Bindable.listOf(String.class))
+                .orElse(List.of());
+        boolean credentials = binder.bind("portcullis.cors.allow-credentials", Boolean.class).orElse(true);
+        if (credentials && origins.stream().anyMatch(o -> o.strip().equals("*"))) {
+            problems.add("PORTCULLIS_CORS_ALLOWED_ORIGINS must not contain * while credentials are allowed "
+                    + "(PORTCULLIS_CORS_ALLOW_CREDENTIALS=true, the default): list the exact origins of your applications");
         }
     }
 

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * WEB-5. Origins are trimmed and normalised (lower-case scheme and host, default port and trailing
- * slash removed) and must be bare origins; {@code *} is refused at startup while credentials are
- * allowed. The issuer's own origin is always allowed.
+ * slash removed) and must be bare origins; {@code *} with credentials is refused by the startup
+ * check. The issuer's own origin is always allowed.
  *
  * @param allowedOrigins origins (scheme://host[:port]) that may call the API from a browser.
  * @param allowCredentials whether browsers may send cookies cross-origin (cookie mode for SPAs).
@@ -33,10 +33,7 @@ record CorsProperties(
                 continue;
             }
             if (origin.equals("*")) {
-                if (allowCredentials) {
-                    throw new IllegalArgumentException("PORTCULLIS_CORS_ALLOWED_ORIGINS must not contain * while "
-                            + "credentials are allowed: list the exact origins of your applications");
-                }
+                // Allowed only without credentials; the startup check refuses it otherwise.
                 normalised.add("*");
                 continue;
             }

@@ -7,7 +7,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -49,7 +48,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new MetricsAccessFilter(web, problems), BodySizeLimitFilter.class)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(new CsrfTokens(csrfCookies(), tokens))
-                        .csrfTokenRequestHandler(new XorCsrfTokenRequestAttributeHandler())
+                        .csrfTokenRequestHandler(new CsrfTokenHandler())
                         .requireCsrfProtectionMatcher(new CsrfRequirement()))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.deny())

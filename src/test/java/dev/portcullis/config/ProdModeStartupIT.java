@@ -1,0 +1,100 @@
+package dev.portcullis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OPS-1 as an operator meets it: the packaged jar, started with environment variables, exits
+ * non-zero and names the offending key. (Failsafe runs after `package`, so the jar exists.)
+ */
+class ProdModeStartupIT {
+
+    static final Path JAR = Path.of("target", "portcullis.jar");
+
+    record Run(int exitCode, String output) {
+    }
+
+    static Map<String, String> validProd() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORTCULLIS_MODE", "prod");
+        env.put("PORTCULLIS_MASTER_SECRET", PortcullisEnvironmentPostProcessorTest.STRONG_SECRET);
+        env.put("PORTCULLIS_ISSUER", "https://auth.example.com");
+        env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:1/portcullis");
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
+        env.put("SERVER_PORT", "0");
+        return env;
+    }
+
+    static Run run(Map<String, String> env) throws IOException, InterruptedException {
+        assertThat(JAR).as("run `mvn package` first").exists();
+        Path out = Files.createTempFile("portcullis-start", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_") || k.startsWith("SPRING_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Portcullis did not stop by itself:\n" + Files.readString(out));
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("OPS-1: prod without a master secret exits non-zero naming PORTCULLIS_MASTER_SECRET")
+    void missingSecret() throws Exception {
+        Map<String, String> env = validProd();
+        env.remove("PORTCULLIS_MASTER_SECRET");
+        Run run = run(env);
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("PORTCULLIS_MASTER_SECRET is missing");
+    }
+
+    @Test
+    @DisplayName("OPS-1: prod with a weak secret exits non-zero and never prints the secret")
+    void weakSecret() throws Exception {
+        Map<String, String> env = validProd();
+        env.put("PORTCULLIS_MASTER_SECRET", "hunter2hunter2hunter2");
+        Run run = run(env);
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("PORTCULLIS_MASTER_SECRET is weak").doesNotContain("hunter2");
+    }
+
+    @Test
+    @DisplayName("OPS-1/WEB-5: wildcard CORS with credentials exits non-zero naming the key")
+    void wildcardCors() throws Exception {
+        Map<String, String> env = validProd();
+        env.put("PORTCULLIS_CORS_ALLOWED_ORIGINS", "*");
+        Run run = run(env);
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("PORTCULLIS_CORS_ALLOWED_ORIGINS");
+    }
+
+    @Test
+    @DisplayName("OPS-1: prod on H2 exits non-zero naming SPRING_DATASOURCE_URL")
+    void h2InProd() throws Exception {
+        Map<String, String> env = validProd();
+        env.put("SPRING_DATASOURCE_URL", "jdbc:h2:mem:x");
+        Run run = run(env);
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    @DisplayName("OPS-1: an unknown PORTCULLIS_ variable stops any mode, naming it")
+    void unknownVariable() throws Exception {
+        Run run = run(Map.of("PORTCULLIS_MAIL_FORM", "x@example.com", "PORTCULLIS_DATA_DIR", "target/tmp/unknown-var"));
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("PORTCULLIS_MAIL_FORM");
+    }
+}

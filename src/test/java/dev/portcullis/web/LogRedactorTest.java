@@ -1,0 +1,36 @@
+package dev.portcullis.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LogRedactorTest {
+
+    @Test
+    void jsonFieldsNamedLikeSecretsAreMasked_AUD2() {
+        String out = LogRedactor.redact("{\"email\":\"a@b.c\",\"password\":\"hunter2\",\"refresh_token\":\"r1\","
+                + "\"mfa_code\":123456,\"api_key\":\"k\",\"client_secret\":\"s\\\"x\"}");
+        assertThat(out).contains("\"email\":\"a@b.c\"").doesNotContain("hunter2", "r1", "123456", "\"k\"", "s\\\"x");
+    }
+
+    @Test
+    void queryAndFormPairsAreMasked_AUD2() {
+        assertThat(LogRedactor.redact("GET /reset?token=abc123&lang=de"))
+                .isEqualTo("GET /reset?token=[REDACTED]&lang=de");
+        assertThat(LogRedactor.redact("new_password=pw1&code=999")).doesNotContain("pw1", "999");
+    }
+
+    @Test
+    void credentialsHeadersKeysAndJwtsAreMasked_AUD2() {
+        String jwt = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+        String out = LogRedactor.redact("Authorization: Bearer abc.def sent pc_AbCdEf12_secretpart and " + jwt
+                + " Cookie: __Host-portcullis-session=xyz");
+        assertThat(out).doesNotContain("abc.def", "secretpart", jwt, "xyz");
+    }
+
+    @Test
+    void ordinaryTextIsUntouched() {
+        String text = "User 42 signed in from 203.0.113.9 in 12 ms";
+        assertThat(LogRedactor.redact(text)).isEqualTo(text);
+    }
+}
