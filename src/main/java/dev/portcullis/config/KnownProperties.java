@@ -65,6 +65,11 @@ final class KnownProperties {
         return new KnownProperties(names, maps);
     }
 
+    /** Every known property name, maps included. */
+    List<String> names() {
+        return properties.stream().map(Known::name).toList();
+    }
+
     /**
      * {@code portcullis.cors.allowed-origins} binds from {@code PORTCULLIS_CORS_ALLOWED_ORIGINS}
      * (the spelling API.md documents) and from Spring's own {@code PORTCULLIS_CORS_ALLOWEDORIGINS}.
