@@ -44,6 +44,30 @@ class ClientIpResolver {
         return chain.isEmpty() ? peer : chain.get(0);
     }
 
+    /**
+     * Whether a trusted proxy says the client connected over HTTPS (OPS-6: TLS ends at the proxy),
+     * so that HSTS and Secure-cookie decisions see the client's scheme, not the proxy hop's.
+     */
+    boolean forwardedOverHttps(HttpServletRequest request) {
+        String peer = stripBrackets(request.getRemoteAddr());
+        if (trusted.isEmpty() || !trusted.contains(peer)) {
+            return false;
+        }
+        List<String> forwarded = headerValues(request, "Forwarded");
+        if (!forwarded.isEmpty()) {
+            String last = forwarded.get(forwarded.size() - 1);
+            for (String pair : last.split(";")) {
+                String p = pair.strip().toLowerCase(Locale.ROOT);
+                if (p.startsWith("proto=")) {
+                    return p.substring(6).replace("\"", "").equals("https");
+                }
+            }
+            return false;
+        }
+        List<String> protos = headerValues(request, "X-Forwarded-Proto");
+        return !protos.isEmpty() && protos.get(protos.size() - 1).equalsIgnoreCase("https");
+    }
+
     private static List<String> forwardedChain(HttpServletRequest request) {
         List<String> forwarded = headerValues(request, "Forwarded");
         List<String> hops = new ArrayList<>();

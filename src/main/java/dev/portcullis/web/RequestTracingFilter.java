@@ -14,6 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.portcullis.shared.RequestOrigin;
@@ -23,7 +24,7 @@ import dev.portcullis.shared.SecretTokens;
  * The first filter of every request: assigns the request id (a sane {@code X-Request-Id} from the
  * client is kept, AUD-2), resolves the client IP (LOG-6), creates the CSP nonce (WEB-3), puts
  * request id and IP into the logging context, and writes one access-log line with the query string
- * redacted.
+ * redacted. A request that a trusted proxy received over HTTPS is seen as secure from here on.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,6 +40,24 @@ class RequestTracingFilter extends OncePerRequestFilter {
     RequestTracingFilter(ClientIpResolver clientIps, SecretTokens tokens) {
         this.clientIps = clientIps;
         this.tokens = tokens;
+    }
+
+    /** The request as the client made it: over HTTPS to a TLS-terminating trusted proxy. */
+    private static final class HttpsForwardedRequest extends HttpServletRequestWrapper {
+
+        HttpsForwardedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return true;
+        }
+
+        @Override
+        public String getScheme() {
+            return "https";
+        }
     }
 
     @Override
@@ -60,7 +79,7 @@ class RequestTracingFilter extends OncePerRequestFilter {
         MDC.put("client_ip", ip);
         long start = System.nanoTime();
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(clientIps.forwardedOverHttps(request) ? new HttpsForwardedRequest(request) : request, response);
         } finally {
             if (ACCESS.isInfoEnabled()) {
                 ACCESS.info("{} {}{} -> {} in {} ms", request.getMethod(), request.getRequestURI(),

@@ -58,4 +58,12 @@ class ClientIpResolverTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> new ClientIpProperties(List.of("proxy.internal"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void onlyTrustedProxiesMayClaimHttps_OPS6() {
+        ClientIpResolver resolver = new ClientIpResolver(new ClientIpProperties(List.of("10.0.0.0/8")));
+        assertThat(resolver.forwardedOverHttps(from("10.0.0.2", "X-Forwarded-Proto", "https"))).isTrue();
+        assertThat(resolver.forwardedOverHttps(from("198.51.100.7", "X-Forwarded-Proto", "https"))).isFalse();
+        assertThat(resolver.forwardedOverHttps(from("10.0.0.2", "Forwarded", "for=1.2.3.4;proto=http"))).isFalse();
+    }
 }
