@@ -47,6 +47,7 @@ class ProblemWriter {
             return;
         }
         response.resetBuffer();
+        baselineHeaders(response);
         Problem body = new Problem(Problem.TYPE_BASE + code.code(), code.title(), status, detail, instance(request),
                 code.code(), RequestAttributes.requestId(request), violations);
         response.setStatus(status);
@@ -56,6 +57,24 @@ class ProblemWriter {
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.flushBuffer();
+    }
+
+    /**
+     * WEB-4 for errors raised before the header writer ran (e.g. a request the firewall rejects):
+     * a problem body never needs scripts, frames or caching.
+     */
+    private static void baselineHeaders(HttpServletResponse response) {
+        setIfAbsent(response, ContentSecurityPolicy.HEADER, "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+        setIfAbsent(response, "X-Content-Type-Options", "nosniff");
+        setIfAbsent(response, "X-Frame-Options", "DENY");
+        setIfAbsent(response, "Referrer-Policy", "strict-origin-when-cross-origin");
+        setIfAbsent(response, "Cache-Control", "no-store");
+    }
+
+    private static void setIfAbsent(HttpServletResponse response, String name, String value) {
+        if (!response.containsHeader(name)) {
+            response.setHeader(name, value);
+        }
     }
 
     /** The path only: a query string may hold a token and is never echoed. */

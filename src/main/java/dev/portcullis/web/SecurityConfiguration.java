@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -67,6 +68,13 @@ class SecurityConfiguration {
                 // route (ADM-1); a path without a handler is a 404 problem either way.
                 .authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
         return http.build();
+    }
+
+    /** Requests the firewall refuses (path traversal, ;jsessionid, encoded slashes): 400 problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, ErrorCode.BAD_REQUEST, 400,
+                "The request was rejected.");
     }
 
     /**

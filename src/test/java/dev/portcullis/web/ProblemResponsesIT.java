@@ -152,6 +152,27 @@ class ProblemResponsesIT {
         problem(http.get("/error"), 404, "not_found");
     }
 
+    @Test
+    @DisplayName("ERR-1/WEB-4: requests refused before any controller (firewall) are problems with headers")
+    void firewallRejectionIsProblemWithHeaders() {
+        HttpResponse<String> response = http.get("/login;jsessionid=1");
+        problem(response, 400, "bad_request");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    @DisplayName("ERR-1: errors the connector raises itself (bad URL encoding) are problems too")
+    void connectorErrorsAreProblems() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(raw).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json",
+                    "\"code\":\"bad_request\"", "X-Content-Type-Options: nosniff").doesNotContain("<html", "Tomcat");
+        }
+    }
+
     private JsonNode problem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
