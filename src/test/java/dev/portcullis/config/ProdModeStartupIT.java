@@ -50,22 +50,32 @@ class ProdModeStartupIT {
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 
+    static void assertRefused(Map<String, String> env, String... expected) throws Exception {
+        Run run = run(env);
+        assertThat(run.exitCode()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains(expected);
+    }
+
+    static Map<String, String> validProdWith(String key, String value) {
+        Map<String, String> env = validProd();
+        if (value == null) {
+            env.remove(key);
+        } else {
+            env.put(key, value);
+        }
+        return env;
+    }
+
     @Test
     @DisplayName("OPS-1: prod without a master secret exits non-zero naming PORTCULLIS_MASTER_SECRET")
     void missingSecret() throws Exception {
-        Map<String, String> env = validProd();
-        env.remove("PORTCULLIS_MASTER_SECRET");
-        Run run = run(env);
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("PORTCULLIS_MASTER_SECRET is missing");
+        assertRefused(validProdWith("PORTCULLIS_MASTER_SECRET", null), "PORTCULLIS_MASTER_SECRET is missing");
     }
 
     @Test
     @DisplayName("OPS-1: prod with a weak secret exits non-zero and never prints the secret")
     void weakSecret() throws Exception {
-        Map<String, String> env = validProd();
-        env.put("PORTCULLIS_MASTER_SECRET", "hunter2hunter2hunter2");
-        Run run = run(env);
+        Run run = run(validProdWith("PORTCULLIS_MASTER_SECRET", "hunter2hunter2hunter2"));
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).contains("PORTCULLIS_MASTER_SECRET is weak").doesNotContain("hunter2");
     }
@@ -73,28 +83,19 @@ class ProdModeStartupIT {
     @Test
     @DisplayName("OPS-1/WEB-5: wildcard CORS with credentials exits non-zero naming the key")
     void wildcardCors() throws Exception {
-        Map<String, String> env = validProd();
-        env.put("PORTCULLIS_CORS_ALLOWED_ORIGINS", "*");
-        Run run = run(env);
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("PORTCULLIS_CORS_ALLOWED_ORIGINS");
+        assertRefused(validProdWith("PORTCULLIS_CORS_ALLOWED_ORIGINS", "*"), "PORTCULLIS_CORS_ALLOWED_ORIGINS");
     }
 
     @Test
     @DisplayName("OPS-1: prod on H2 exits non-zero naming SPRING_DATASOURCE_URL")
     void h2InProd() throws Exception {
-        Map<String, String> env = validProd();
-        env.put("SPRING_DATASOURCE_URL", "jdbc:h2:mem:x");
-        Run run = run(env);
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("SPRING_DATASOURCE_URL");
+        assertRefused(validProdWith("SPRING_DATASOURCE_URL", "jdbc:h2:mem:x"), "SPRING_DATASOURCE_URL");
     }
 
     @Test
     @DisplayName("OPS-1: an unknown PORTCULLIS_ variable stops any mode, naming it")
     void unknownVariable() throws Exception {
-        Run run = run(Map.of("PORTCULLIS_MAIL_FORM", "x@example.com", "PORTCULLIS_DATA_DIR", "target/tmp/unknown-var"));
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("PORTCULLIS_MAIL_FORM");
+        assertRefused(Map.of("PORTCULLIS_MAIL_FORM", "x@example.com", "PORTCULLIS_DATA_DIR", "target/tmp/unknown-var"),
+                "PORTCULLIS_MAIL_FORM");
     }
 }

@@ -5,31 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import dev.portcullis.testing.Http;
+import dev.portcullis.testing.HttpTest;
 import probe.ProbeEndpoints;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "portcullis.cors.allowed-origins= HTTPS://App.Example.com:443/ ,http://localhost:3000")
 @ActiveProfiles("test")
 @Import(ProbeEndpoints.class)
-class CorsIT {
-
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-    }
+class CorsIT extends HttpTest {
 
     @Test
     @DisplayName("WEB-5: a preflight from a configured (normalised) origin is answered with CORS headers")

@@ -7,31 +7,20 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import dev.portcullis.testing.Http;
+import dev.portcullis.testing.HttpTest;
 import probe.ProbeEndpoints;
 import dev.portcullis.testing.IntegrationTest;
 
 @IntegrationTest
 @Import(ProbeEndpoints.class)
-class CsrfIT {
+class CsrfIT extends HttpTest {
 
     private static final Pattern META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
     private static final String BODY = "{\"email\":\"a@example.com\"}";
-
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-    }
 
     @Test
     @DisplayName("WEB-2: an anonymous form post without a token is 403 csrf_failed")

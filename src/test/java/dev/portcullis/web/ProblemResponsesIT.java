@@ -6,35 +6,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.portcullis.testing.Http;
+import dev.portcullis.testing.HttpTest;
 import probe.ProbeEndpoints;
 import dev.portcullis.testing.IntegrationTest;
 
 @IntegrationTest
 @Import(ProbeEndpoints.class)
-class ProblemResponsesIT {
+class ProblemResponsesIT extends HttpTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JsonMapper json;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-    }
-
     @Test
     @DisplayName("ERR-1: an unknown route is a 404 problem with code and the request id of the response")
     void unknownRouteIsNotFoundProblem() {

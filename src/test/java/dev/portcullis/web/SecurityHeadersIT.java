@@ -6,27 +6,16 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.portcullis.testing.Http;
+import dev.portcullis.testing.HttpTest;
 import dev.portcullis.testing.IntegrationTest;
 
 @IntegrationTest
-class SecurityHeadersIT {
+class SecurityHeadersIT extends HttpTest {
 
     private static final Pattern NONCE = Pattern.compile("script-src 'nonce-([A-Za-z0-9_-]{22,})' 'strict-dynamic'");
-
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-    }
 
     @Test
     @DisplayName("WEB-3/WEB-4: the login page carries a nonce CSP and every security header")
