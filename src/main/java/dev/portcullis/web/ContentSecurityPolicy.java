@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 final class ContentSecurityPolicy implements HeaderWriter {
 
     static final String HEADER = "Content-Security-Policy";
+    /** For error bodies and other responses that never render active content. */
+    static final String NOTHING_ACTIVE = "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
     private static final String COMMON = "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     private static final String API_DOCS_UI = "/swagger-ui/";
 

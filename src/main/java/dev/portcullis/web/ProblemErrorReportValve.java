@@ -35,7 +35,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
                 + "\",\"code\":\"" + code + "\",\"request_id\":\"" + requestId + "\"}";
         try {
             response.setHeader("X-Request-Id", requestId);
-            response.setHeader("Content-Security-Policy", "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+            response.setHeader(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.NOTHING_ACTIVE);
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

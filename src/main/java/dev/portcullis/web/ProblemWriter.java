@@ -64,7 +64,7 @@ class ProblemWriter {
      * a problem body never needs scripts, frames or caching.
      */
     private static void baselineHeaders(HttpServletResponse response) {
-        setIfAbsent(response, ContentSecurityPolicy.HEADER, "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+        setIfAbsent(response, ContentSecurityPolicy.HEADER, ContentSecurityPolicy.NOTHING_ACTIVE);
         setIfAbsent(response, "X-Content-Type-Options", "nosniff");
         setIfAbsent(response, "X-Frame-Options", "DENY");
         setIfAbsent(response, "Referrer-Policy", "strict-origin-when-cross-origin");
