@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import dev.portcullis.testing.HttpTest;
 import dev.portcullis.testing.IntegrationTest;
@@ -68,6 +71,12 @@ class SecurityHeadersIT extends HttpTest {
         HttpResponse<String> metrics = http.get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    @DisplayName("AUD-2: no framework default user exists (it would log a generated password at startup)")
+    void noDefaultUserWithGeneratedPassword(@Autowired ApplicationContext context) {
+        assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
     }
 
     static String nonceOf(HttpResponse<String> response) {
