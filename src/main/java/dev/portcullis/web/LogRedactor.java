@@ -16,7 +16,7 @@ public final class LogRedactor {
 
     /** Field names that hold secrets: matched as a whole name or as a part of one (refresh_token). */
     private static final String SENSITIVE_NAME = "[A-Za-z0-9_.-]*(?:pass(?:word|wd|phrase)?|pwd|token|secret|"
-            + "authorization|auth|cookie|session|code|key|otp|pepper|credential|signature|csrf|nonce)[A-Za-z0-9_.-]*";
+            + "authorization|auth|cookie|session|code|key|otp|pepper|credential|signature|csrf|nonce)[A-Za-z0-9_.-]*+";
 
     private static final Pattern JSON_FIELD = Pattern.compile(
             "(\"" + SENSITIVE_NAME + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)", Pattern.CASE_INSENSITIVE);
@@ -30,14 +30,26 @@ public final class LogRedactor {
     private static final Pattern API_KEY = Pattern.compile("\\bpc_[A-Za-z0-9_-]{8,}");
     private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
 
+    /**
+     * Longest text redacted per value; the rest is cut. Bounds the regex work per log line, so a
+     * client-controlled 16 KB URL cannot make logging expensive (and nobody reads such lines).
+     */
+    static final int MAX_LENGTH = 8192;
+    static final int MAX_STACK_TRACE_LENGTH = 32768;
+
     private LogRedactor() {
     }
 
     public static String redact(String text) {
+        return redact(text, MAX_LENGTH);
+    }
+
+    static String redact(String text, int maxLength) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = replace(JSON_FIELD, text);
+        String bounded = text.length() > maxLength ? text.substring(0, maxLength) + "…[truncated]" : text;
+        String out = replace(JSON_FIELD, bounded);
         out = replace(HEADER, out);
         out = replace(PAIR, out);
         out = CREDENTIAL.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(MASK));

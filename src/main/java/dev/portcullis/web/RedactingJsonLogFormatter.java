@@ -26,7 +26,7 @@ public class RedactingJsonLogFormatter extends JsonWriterStructuredLogFormatter<
             members.add("message", event -> LogRedactor.redact(event.getFormattedMessage()));
             members.add("mdc", RedactingJsonLogFormatter::otherMdc).whenNotEmpty();
             members.add("stack_trace", event -> event.getThrowableProxy() == null ? null
-                    : LogRedactor.redact(throwables.convert(event))).whenNotNull();
+                    : LogRedactor.redact(throwables.convert(event), LogRedactor.MAX_STACK_TRACE_LENGTH)).whenNotNull();
         }, null);
     }
 

@@ -33,4 +33,13 @@ class LogRedactorTest {
         String text = "User 42 signed in from 203.0.113.9 in 12 ms";
         assertThat(LogRedactor.redact(text)).isEqualTo(text);
     }
+
+    @Test
+    void hostileLongInputIsCutToABoundedLength_AUD2() {
+        // The redactor's cost grows with its input; the cap bounds the input, whatever a client sends.
+        String hostile = "GET /x?" + "token".repeat(20_000) + " and password=" + "secretsecret";
+        String out = LogRedactor.redact(hostile);
+        assertThat(out).hasSizeLessThan(LogRedactor.MAX_LENGTH + 20).endsWith("…[truncated]")
+                .doesNotContain("secretsecret");
+    }
 }
