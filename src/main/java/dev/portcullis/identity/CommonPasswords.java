@@ -26,16 +26,23 @@ final class CommonPasswords {
     /** Slot value meaning "empty"; a hash that happens to be 0 is stored as 1 (see {@link #hash}). */
     private static final long EMPTY = 0L;
     private static final double MAX_LOAD = 0.8;
+    /**
+     * The table is split into pages of 2^14 longs (128 KiB): one 1 MiB array would be a G1
+     * "humongous" object and occupy two whole 1 MiB regions (measured: 2 MiB retained instead of 1).
+     */
+    private static final int PAGE_BITS = 14;
+    private static final int PAGE_MASK = (1 << PAGE_BITS) - 1;
 
-    private final long[] table;
+    private final long[][] pages;
     private final int mask;
     private final int size;
     private final int sourceLines;
 
     private CommonPasswords(long[] hashes, int count, int sourceLines) {
         int capacity = Integer.highestOneBit((int) Math.ceil(Math.max(count, 1) / MAX_LOAD) - 1) << 1;
-        this.table = new long[Math.max(capacity, 16)];
-        this.mask = table.length - 1;
+        capacity = Math.max(capacity, 1 << PAGE_BITS);
+        this.pages = new long[capacity >>> PAGE_BITS][1 << PAGE_BITS];
+        this.mask = capacity - 1;
         int distinct = 0;
         for (int i = 0; i < count; i++) {
             if (insert(hashes[i])) {
@@ -59,7 +66,8 @@ final class CommonPasswords {
     }
 
     static CommonPasswords read(BufferedReader reader) throws IOException {
-        // Hashes first, table second: no String of the list outlives its line.
+        // Hashes first, table second: no String of the list outlives its line. (This temporary
+        // array is humongous for G1 too, but it is garbage once the table is built.)
         long[] hashes = new long[1 << 17];
         int count = 0;
         int lines = 0;
@@ -81,7 +89,7 @@ final class CommonPasswords {
     boolean contains(String password) {
         long h = hash(canonical(password));
         for (int slot = slot(h); ; slot = (slot + 1) & mask) {
-            long value = table[slot];
+            long value = pages[slot >>> PAGE_BITS][slot & PAGE_MASK];
             if (value == EMPTY) {
                 return false;
             }
@@ -102,17 +110,17 @@ final class CommonPasswords {
     }
 
     long tableBytes() {
-        return (long) table.length * Long.BYTES;
+        return (long) (mask + 1) * Long.BYTES;
     }
 
     private boolean insert(long h) {
         for (int slot = slot(h); ; slot = (slot + 1) & mask) {
-            long value = table[slot];
+            long value = pages[slot >>> PAGE_BITS][slot & PAGE_MASK];
             if (value == h) {
                 return false;
             }
             if (value == EMPTY) {
-                table[slot] = h;
+                pages[slot >>> PAGE_BITS][slot & PAGE_MASK] = h;
                 return true;
             }
         }
