@@ -35,6 +35,11 @@ public final class PortcullisEnvironmentPostProcessor implements EnvironmentPost
 
     static final String ENV_SOURCE_NAME = "portcullisEnvironmentVariables";
     private static final String ENV_PREFIX = "PORTCULLIS_";
+    /**
+     * Reserved for the build and CI (e.g. {@code PORTCULLIS_TEST_PG_URL}, the PostgreSQL the tests
+     * use); never a setting, so a test JVM that has them still starts Portcullis.
+     */
+    private static final String RESERVED_ENV_PREFIX = "PORTCULLIS_TEST_";
 
     @Override
     public int getOrder() {
@@ -76,7 +81,8 @@ public final class PortcullisEnvironmentPostProcessor implements EnvironmentPost
         }
         Map<String, Object> mapped = new LinkedHashMap<>();
         for (String name : new TreeSet<>(List.of(variables.getPropertyNames()))) {
-            if (!name.toUpperCase(Locale.ROOT).startsWith(ENV_PREFIX)) {
+            String upper = name.toUpperCase(Locale.ROOT);
+            if (!upper.startsWith(ENV_PREFIX) || upper.startsWith(RESERVED_ENV_PREFIX)) {
                 continue;
             }
             Optional<Optional<String>> property = known.propertyForEnv(name.toUpperCase(Locale.ROOT));
