@@ -64,6 +64,14 @@ abstract class SchemaDriftContract {
     }
 
     @Test
+    void startWhenMigrationFailedThenFails_OPS2() {
+        TestDatabase db = TestDatabases.fresh(kind());
+        sql(db, "UPDATE flyway_schema_history SET success = FALSE WHERE version = '1'");
+
+        assertRefused(db, "migration 1", "failed");
+    }
+
+    @Test
     void startWhenTableAddedByHandThenFails_OPS2() {
         TestDatabase db = TestDatabases.fresh(kind());
         sql(db, "CREATE TABLE hand_made (id INT)");
