@@ -6,12 +6,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.DisplayName;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+
+import dev.portcullis.testing.Http;
+import dev.portcullis.testing.TestDatabases;
 
 /**
  * OPS-1 as an operator meets it: the packaged jar, started with environment variables, exits
@@ -97,5 +103,44 @@ class ProdModeStartupIT {
     void unknownVariable() throws Exception {
         assertRefused(Map.of("PORTCULLIS_MAIL_FORM", "x@example.com", "PORTCULLIS_DATA_DIR", "target/tmp/unknown-var"),
                 "PORTCULLIS_MAIL_FORM");
+    }
+
+    @Test
+    @DisplayName("OPS-1: with a safe prod configuration on PostgreSQL it starts, migrates and serves")
+    void validProdConfigurationStarts() throws Exception {
+        TestDatabases.TestDatabase db = TestDatabases.emptyPostgres();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = validProdWith("SPRING_DATASOURCE_URL", db.url());
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("PORTCULLIS_CORS_ALLOWED_ORIGINS", "https://app.example.com");
+        Path out = Files.createTempFile("portcullis-prod", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_") || k.startsWith("SPRING_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            Http http = new Http(port);
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .failFast("Portcullis exited", () -> !process.isAlive())
+                    .ignoreExceptions()
+                    .until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+            assertThat(http.get("/login").headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(http.get("/dev/mailbox").statusCode()).as("no dev mailbox in prod").isEqualTo(404);
+            try (var connection = db.dataSource().getConnection();
+                    var rows = connection.createStatement().executeQuery("SELECT count(*) FROM audit_event")) {
+                assertThat(rows.next()).as("Flyway migrated the prod database").isTrue();
+            }
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        assertThat(Files.readString(out)).doesNotContain(PortcullisEnvironmentPostProcessorTest.STRONG_SECRET,
+                "generated security password");
     }
 }
