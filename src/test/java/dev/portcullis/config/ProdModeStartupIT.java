@@ -44,11 +44,7 @@ class ProdModeStartupIT {
     static Run run(Map<String, String> env) throws IOException, InterruptedException {
         assertThat(JAR).as("run `mvn package` first").exists();
         Path out = Files.createTempFile("portcullis-start", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(out.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_") || k.startsWith("SPRING_"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process = start(env, out);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("Portcullis did not stop by itself:\n" + Files.readString(out));
@@ -70,6 +66,15 @@ class ProdModeStartupIT {
             env.put(key, value);
         }
         return env;
+    }
+
+    /** The packaged jar with exactly these PORTCULLIS_ and SPRING_ variables, output to {@code out}. */
+    static Process start(Map<String, String> env, Path out) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_") || k.startsWith("SPRING_"));
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     @Test
@@ -117,11 +122,7 @@ class ProdModeStartupIT {
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("PORTCULLIS_CORS_ALLOWED_ORIGINS", "https://app.example.com");
         Path out = Files.createTempFile("portcullis-prod", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(out.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_") || k.startsWith("SPRING_"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process = start(env, out);
         try {
             Http http = new Http(port);
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
