@@ -111,6 +111,13 @@ class ProdModeStartupIT {
     }
 
     @Test
+    @DisplayName("OPS-1: an invalid value stops startup, naming the variable")
+    void invalidValue() throws Exception {
+        assertRefused(Map.of("PORTCULLIS_MAIL_MAX_ATTEMPTS", "0", "PORTCULLIS_DATA_DIR", "target/tmp/invalid-value"),
+                "PORTCULLIS_MAIL_MAX_ATTEMPTS", "must be greater than or equal to 1");
+    }
+
+    @Test
     @DisplayName("OPS-1: with a safe prod configuration on PostgreSQL it starts, migrates and serves")
     void validProdConfigurationStarts() throws Exception {
         TestDatabases.TestDatabase db = TestDatabases.emptyPostgres();
