@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +14,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.portcullis.shared.RequestOrigin;
+import dev.portcullis.testing.MutableClock;
 import dev.portcullis.testing.TestDatabases;
 import dev.portcullis.testing.TestDatabases.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,7 +25,7 @@ abstract class AuditLogContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
     private static final RequestOrigin ORIGIN = new RequestOrigin("2001:db8::1", "Mozilla/5.0 (X11)", "req-abcdef12");
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TestDatabase db;
     private AuditLog audit;
@@ -157,33 +155,5 @@ abstract class AuditLogContract {
     private void record(String type, String user, Instant at) {
         clock.set(at);
         audit.record(AuditEvent.of(type, user, ORIGIN));
-    }
-
-    /** A fixed clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
