@@ -9,7 +9,9 @@ CREATE TABLE user_session (
     ip                  VARCHAR(45),
     user_agent          VARCHAR(512),
     revoked_at          TIMESTAMP WITH TIME ZONE,
-    revoked_reason      VARCHAR(32)
+    revoked_reason      VARCHAR(32),
+    -- RFC 8176 methods of the sign-in ("pwd", "otp" ...), space separated, for the amr claim.
+    amr                 VARCHAR(64)  NOT NULL
 );
 CREATE INDEX user_session_user_idx ON user_session (user_id, revoked_at);
 CREATE INDEX user_session_expiry_idx ON user_session (absolute_expires_at);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class SessionRepository {
 
     private static final String COLUMNS = "id, user_id, created_at, last_used_at, absolute_expires_at, remember_me, ip, "
-            + "user_agent, revoked_at, revoked_reason";
+            + "user_agent, revoked_at, revoked_reason, amr";
 
     private final JdbcClient jdbc;
 
@@ -25,9 +25,9 @@ class SessionRepository {
 
     void insert(SessionRow s) {
         jdbc.sql("INSERT INTO user_session (" + COLUMNS + ") VALUES (:id, :user, :created, :used, :expires, :remember, "
-                + ":ip, :ua, NULL, NULL)")
+                + ":ip, :ua, NULL, NULL, :amr)")
                 .param("id", s.id()).param("user", s.userId()).param("created", ts(s.createdAt()))
-                .param("used", ts(s.lastUsedAt())).param("expires", ts(s.absoluteExpiresAt()))
+                .param("amr", String.join(" ", s.amr())).param("used", ts(s.lastUsedAt())).param("expires", ts(s.absoluteExpiresAt()))
                 .param("remember", s.rememberMe()).param("ip", s.ip()).param("ua", s.userAgent())
                 .update();
     }
@@ -85,6 +85,7 @@ class SessionRepository {
     private static SessionRow row(ResultSet rs, int n) throws SQLException {
         return new SessionRow(rs.getString("id"), rs.getString("user_id"), instant(rs, "created_at"),
                 instant(rs, "last_used_at"), instant(rs, "absolute_expires_at"), rs.getBoolean("remember_me"),
-                rs.getString("ip"), rs.getString("user_agent"), instant(rs, "revoked_at"), rs.getString("revoked_reason"));
+                rs.getString("ip"), rs.getString("user_agent"), instant(rs, "revoked_at"), rs.getString("revoked_reason"),
+                List.of(rs.getString("amr").split(" ")));
     }
 }

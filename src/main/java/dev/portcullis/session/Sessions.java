@@ -52,10 +52,14 @@ public class Sessions {
     }
 
     /** Starts a session after a successful sign-in and issues its first refresh token. */
-    public IssuedRefreshToken start(String userId, boolean rememberMe, RequestOrigin origin) {
+    public IssuedRefreshToken start(String userId, boolean rememberMe, List<String> amr, RequestOrigin origin) {
+        if (amr.isEmpty() || amr.stream().anyMatch(m -> !m.matches("[a-z]{2,10}"))) {
+            throw new IllegalArgumentException("amr must be RFC 8176 method names");
+        }
         Instant now = clock.instant();
         SessionRow session = new SessionRow(tokens.newToken(SESSION_ID_BYTES), userId, now, now,
-                now.plus(properties.absoluteLifetime()), rememberMe, origin.ip(), origin.userAgent(), null, null);
+                now.plus(properties.absoluteLifetime()), rememberMe, origin.ip(), origin.userAgent(), null, null,
+                List.copyOf(amr));
         return transactions.execute(tx -> {
             sessions.insert(session);
             return issue(session, now);
@@ -117,7 +121,7 @@ public class Sessions {
         String raw = tokens.newToken();
         refreshTokens.insert(SecretTokens.hash(raw), session.id(), now, expires);
         return new IssuedRefreshToken(session.id(), session.userId(), raw, Duration.between(now, expires),
-                session.rememberMe(), session.createdAt());
+                session.rememberMe(), session.createdAt(), session.amr());
     }
 
     /** The session a refresh token belongs to, if the token is known (for logout by refresh token). */

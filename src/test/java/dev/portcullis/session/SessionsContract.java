@@ -73,13 +73,15 @@ abstract class SessionsContract {
     @Test
     void rotationIssuesANewTokenInTheSameSessionAndTheOldOneIsSpent_TOK3() {
         Sessions sessions = sessions(Duration.ZERO);
-        IssuedRefreshToken first = sessions.start("user-1", true, ORIGIN);
+        IssuedRefreshToken first = sessions.start("user-1", true, List.of("pwd"), ORIGIN);
 
         IssuedRefreshToken second = sessions.rotate(first.refreshToken(), ORIGIN);
 
         assertThat(second.sessionId()).isEqualTo(first.sessionId());
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(second.expiresIn()).isEqualTo(Duration.ofDays(30));
+        assertThat(second.amr()).as("how the user signed in carries over to refreshed tokens").containsExactly("pwd");
+        assertThat(second.authTime()).isEqualTo(T0);
         assertThat(jdbc.sql("SELECT token_hash FROM refresh_token").query(String.class).list())
                 .as("only hashes are stored").doesNotContain(first.refreshToken(), second.refreshToken())
                 .contains(SecretTokens.hash(second.refreshToken()));
@@ -88,7 +90,7 @@ abstract class SessionsContract {
     @Test
     void reuseOfASpentTokenRevokesTheWholeFamilyAndIsAudited_TOK3() {
         Sessions sessions = sessions(Duration.ofSeconds(10));
-        IssuedRefreshToken first = sessions.start("user-1", true, ORIGIN);
+        IssuedRefreshToken first = sessions.start("user-1", true, List.of("pwd"), ORIGIN);
         IssuedRefreshToken second = sessions.rotate(first.refreshToken(), ORIGIN);
         clock.advance(Duration.ofSeconds(11));
 
@@ -104,7 +106,7 @@ abstract class SessionsContract {
     @Test
     void aRepeatWithinTheGraceWindowGetsAFreshPairAndRevokesNothing_TOK3() {
         Sessions sessions = sessions(Duration.ofSeconds(10));
-        IssuedRefreshToken first = sessions.start("user-1", true, ORIGIN);
+        IssuedRefreshToken first = sessions.start("user-1", true, List.of("pwd"), ORIGIN);
         sessions.rotate(first.refreshToken(), ORIGIN);
         clock.advance(Duration.ofSeconds(9));
 
@@ -117,7 +119,7 @@ abstract class SessionsContract {
     @Test
     void twentyParallelRotationsWithoutGraceGiveExactlyOneSuccess_TOK3() throws Exception {
         Sessions sessions = sessions(Duration.ZERO);
-        IssuedRefreshToken first = sessions.start("user-1", true, ORIGIN);
+        IssuedRefreshToken first = sessions.start("user-1", true, List.of("pwd"), ORIGIN);
 
         List<Boolean> outcomes = race(() -> succeeded(() -> sessions.rotate(first.refreshToken(), ORIGIN)));
 
@@ -128,7 +130,7 @@ abstract class SessionsContract {
     @Test
     void twentyParallelRotationsWithinGraceAllSucceedInOneLiveFamily_TOK3() throws Exception {
         Sessions sessions = sessions(Duration.ofSeconds(10));
-        IssuedRefreshToken first = sessions.start("user-1", true, ORIGIN);
+        IssuedRefreshToken first = sessions.start("user-1", true, List.of("pwd"), ORIGIN);
 
         List<Boolean> outcomes = race(() -> succeeded(() -> sessions.rotate(first.refreshToken(), ORIGIN)));
 
@@ -141,7 +143,7 @@ abstract class SessionsContract {
     @Test
     void withoutRememberMeTheTokenLivesOnlyTheShortLifetime_TOK3() {
         Sessions sessions = sessions(Duration.ZERO);
-        IssuedRefreshToken first = sessions.start("user-1", false, ORIGIN);
+        IssuedRefreshToken first = sessions.start("user-1", false, List.of("pwd"), ORIGIN);
         assertThat(first.expiresIn()).isEqualTo(Duration.ofHours(12));
 
         clock.advance(Duration.ofHours(12).plusSeconds(1));
@@ -152,7 +154,7 @@ abstract class SessionsContract {
     @Test
     void slidingExpiryStopsAtTheAbsoluteLifetime_TOK3() {
         Sessions sessions = sessions(Duration.ZERO);
-        IssuedRefreshToken token = sessions.start("user-1", true, ORIGIN);
+        IssuedRefreshToken token = sessions.start("user-1", true, List.of("pwd"), ORIGIN);
         for (int day = 0; day < 3; day++) {
             clock.advance(Duration.ofDays(29));
             token = sessions.rotate(token.refreshToken(), ORIGIN);
@@ -178,9 +180,9 @@ abstract class SessionsContract {
     @Test
     void revokeEndsOneOwnSessionOnlyAndItsTokensStopWorking_TOK4_TOK5() {
         Sessions sessions = sessions(Duration.ZERO);
-        IssuedRefreshToken mine = sessions.start("alice", true, ORIGIN);
-        IssuedRefreshToken other = sessions.start("alice", false, ORIGIN);
-        IssuedRefreshToken bobs = sessions.start("bob", true, ORIGIN);
+        IssuedRefreshToken mine = sessions.start("alice", true, List.of("pwd"), ORIGIN);
+        IssuedRefreshToken other = sessions.start("alice", false, List.of("pwd"), ORIGIN);
+        IssuedRefreshToken bobs = sessions.start("bob", true, List.of("pwd"), ORIGIN);
 
         assertThat(sessions.revoke("alice", bobs.sessionId(), "logout")).as("not hers").isFalse();
         assertThat(sessions.revoke("alice", mine.sessionId(), "logout")).isTrue();
@@ -195,9 +197,9 @@ abstract class SessionsContract {
     @Test
     void revokeAllKeepsOnlyTheNamedSession_TOK4() {
         Sessions sessions = sessions(Duration.ZERO);
-        IssuedRefreshToken current = sessions.start("alice", true, ORIGIN);
-        IssuedRefreshToken laptop = sessions.start("alice", true, ORIGIN);
-        IssuedRefreshToken phone = sessions.start("alice", true, ORIGIN);
+        IssuedRefreshToken current = sessions.start("alice", true, List.of("pwd"), ORIGIN);
+        IssuedRefreshToken laptop = sessions.start("alice", true, List.of("pwd"), ORIGIN);
+        IssuedRefreshToken phone = sessions.start("alice", true, List.of("pwd"), ORIGIN);
 
         assertThat(sessions.revokeAll("alice", current.sessionId(), "logout_others")).isEqualTo(2);
         assertThat(sessions.isActive(current.sessionId())).isTrue();
@@ -211,11 +213,11 @@ abstract class SessionsContract {
     @Test
     void listShowsActiveSessionsWithDeviceAndCurrentFlag_TOK5() {
         Sessions sessions = sessions(Duration.ZERO);
-        IssuedRefreshToken older = sessions.start("alice", true, ORIGIN);
+        IssuedRefreshToken older = sessions.start("alice", true, List.of("pwd"), ORIGIN);
         clock.advance(Duration.ofMinutes(5));
-        IssuedRefreshToken newer = sessions.start("alice", true,
+        IssuedRefreshToken newer = sessions.start("alice", true, List.of("pwd"),
                 new RequestOrigin("198.51.100.2", "curl/8.14.1", "req-2"));
-        IssuedRefreshToken ended = sessions.start("alice", true, ORIGIN);
+        IssuedRefreshToken ended = sessions.start("alice", true, List.of("pwd"), ORIGIN);
         sessions.revoke("alice", ended.sessionId(), "logout");
 
         List<SessionView> list = sessions.list("alice", older.sessionId());
@@ -233,8 +235,8 @@ abstract class SessionsContract {
     @Test
     void cleanupPurgesEndedSessionsAndSpentTokensAfterTheRetentionOnly_OPS5() {
         Sessions sessions = sessions(Duration.ZERO);
-        IssuedRefreshToken ended = sessions.start("alice", true, ORIGIN);
-        IssuedRefreshToken live = sessions.start("alice", true, ORIGIN);
+        IssuedRefreshToken ended = sessions.start("alice", true, List.of("pwd"), ORIGIN);
+        IssuedRefreshToken live = sessions.start("alice", true, List.of("pwd"), ORIGIN);
         sessions.rotate(live.refreshToken(), ORIGIN);
         sessions.revoke("alice", ended.sessionId(), "logout");
         SessionRepository repository = new SessionRepository(jdbc);
