@@ -88,12 +88,8 @@ class WellKnownIT extends HttpTest {
 
     @Test
     void jwksServesOnlyPublicSigningKeysAndMayBeCached_TOK1() throws Exception {
-        HttpResponse<String> response = http.get("/.well-known/jwks.json");
+        HttpResponse<String> response = getPublicJson("/.well-known/jwks.json", 60);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/json"));
-        assertThat(response.headers().allValues("Cache-Control")).containsExactly("max-age=60, public");
         JWKSet set = JWKSet.parse(response.body());
         assertThat(set.getKeys()).isNotEmpty();
         for (JWK key : set.getKeys()) {
@@ -109,12 +105,8 @@ class WellKnownIT extends HttpTest {
 
     @Test
     void discoveryNamesIssuerJwksIntrospectionAndOnlyPublishedAlgorithms_TOK7() {
-        HttpResponse<String> response = http.get("/.well-known/openid-configuration");
+        HttpResponse<String> response = getPublicJson("/.well-known/openid-configuration", 300);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/json"));
-        assertThat(response.headers().allValues("Cache-Control")).containsExactly("max-age=300, public");
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("issuer").asString()).isEqualTo(ISSUER);
         assertThat(body.get("jwks_uri").asString()).isEqualTo(ISSUER + "/.well-known/jwks.json");
@@ -146,5 +138,15 @@ class WellKnownIT extends HttpTest {
         assertThat(claims.getJWTID()).isEqualTo(issued.jti());
         String tampered = issued.token().substring(0, issued.token().length() - 8) + "AAAAAAAA";
         assertThatThrownBy(() -> processor.process(tampered, null)).isInstanceOf(BadJOSEException.class);
+    }
+
+    /** A public document: 200 JSON, cacheable by anyone for {@code maxAge} seconds. */
+    private HttpResponse<String> getPublicJson(String path, int maxAge) {
+        HttpResponse<String> response = http.get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().allValues("Cache-Control")).containsExactly("max-age=" + maxAge + ", public");
+        return response;
     }
 }
