@@ -65,8 +65,11 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 ExceptionProblems.toProblem(e))))
                 // Routes are open at this layer until the access module declares a permission per
-                // route (ADM-1); a path without a handler is a 404 problem either way.
-                .authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
+                // route (ADM-1); a path without a handler is a 404 problem either way. The JWKS and the
+                // discovery document stay anonymous for good (TOK-1, TOK-7): resource servers fetch them.
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers("/.well-known/jwks.json", "/.well-known/openid-configuration").permitAll()
+                        .anyRequest().permitAll());
         return http.build();
     }
 
