@@ -2,6 +2,7 @@ package dev.portcullis.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -66,7 +67,12 @@ class SecurityConfiguration {
                                 ExceptionProblems.toProblem(e))))
                 // Routes are open at this layer until the access module declares a permission per
                 // route (ADM-1); a path without a handler is a 404 problem either way.
-                .authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
+                .authorizeHttpRequests(routes -> routes
+                        // Anonymous account flows (ACC-1..3, RST-1..2): open whatever the default becomes.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/verify-email",
+                                "/api/v1/auth/verify-email/resend", "/api/v1/auth/password/forgot",
+                                "/api/v1/auth/password/reset").permitAll()
+                        .anyRequest().permitAll());
         return http.build();
     }
 
