@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -27,6 +28,7 @@ import dev.portcullis.shared.RequestOrigin;
 class Registration {
 
     private static final Logger log = LoggerFactory.getLogger(Registration.class);
+    private static final int MAX_ATTEMPTS = 3;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private final Users users;
@@ -68,18 +70,29 @@ class Registration {
 
         String hash = hasher.hash(password); // ACC-1: the same Argon2id work whether or not the address is known
         Locale locale = mailLocale(acceptLanguage);
-        try {
-            transactions.executeWithoutResult(tx -> {
-                if (users.findByEmail(email).isPresent()) {
-                    notifyOwner(email, origin);
-                } else {
-                    createAccount(email, hash, displayName, locale, origin);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    if (users.findByEmail(email).isPresent()) {
+                        notifyOwner(email, origin);
+                    } else {
+                        createAccount(email, hash, displayName, locale, origin);
+                    }
+                });
+                return;
+            } catch (DuplicateKeyException raceLost) {
+                // A concurrent sign-up of the same address committed first: this one is the duplicate.
+                log.debug("sign-up lost a race for one address; treated as an existing account");
+                transactions.executeWithoutResult(tx -> notifyOwner(email, origin));
+                return;
+            } catch (TransientDataAccessException busy) {
+                // H2 reports a concurrent insert of the same key as a lock timeout or "concurrent
+                // update" instead of waiting for a duplicate key, as PostgreSQL does: look again.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw busy;
                 }
-            });
-        } catch (DuplicateKeyException raceLost) {
-            // A concurrent sign-up of the same address committed first: this one is the duplicate.
-            log.debug("sign-up lost a race for one address; treated as an existing account");
-            transactions.executeWithoutResult(tx -> notifyOwner(email, origin));
+                log.debug("sign-up met a concurrent write; retrying (attempt {})", attempt);
+            }
         }
     }
 
