@@ -4,6 +4,7 @@
 -- ACC-5. id: 128 random bits from the one SecureRandom, URL-safe base64 (PWD-4, never a UUID).
 -- email: as entered (trimmed, NFC, domain lower-cased); email_key: all lower-case, the uniqueness
 -- key (ACC-4: case-insensitive uniqueness). locale: the language mail is sent in (MAIL-2).
+-- display_name: at most 50 code points (checked in code); 100 because H2 counts UTF-16 units.
 -- status: active | blocked | deactivated | deleted (UserStatus). No CHECK constraints in this file:
 -- H2 2.4 evaluates a CHECK with the session that created it, and fails every insert ("Check
 -- constraint invalid") once Flyway's connection to an in-memory database has closed.
@@ -13,7 +14,7 @@ CREATE TABLE users (
     email_key            VARCHAR(254) NOT NULL,
     email_verified_at    TIMESTAMP WITH TIME ZONE,
     password_hash        VARCHAR(255) NOT NULL,
-    display_name         VARCHAR(50),
+    display_name         VARCHAR(100),
     status               VARCHAR(16)  NOT NULL,
     locale               VARCHAR(16)  NOT NULL,
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
