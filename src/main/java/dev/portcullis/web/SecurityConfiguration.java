@@ -2,6 +2,7 @@ package dev.portcullis.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -69,6 +70,10 @@ class SecurityConfiguration {
                 // discovery document stay anonymous for good (TOK-1, TOK-7): resource servers fetch them.
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/.well-known/jwks.json", "/.well-known/openid-configuration").permitAll()
+                        // Anonymous account flows (ACC-1..3, RST-1..2): open whatever the default becomes.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/verify-email",
+                                "/api/v1/auth/verify-email/resend", "/api/v1/auth/password/forgot",
+                                "/api/v1/auth/password/reset").permitAll()
                         .anyRequest().permitAll());
         return http.build();
     }

@@ -1,0 +1,41 @@
+package dev.portcullis.identity;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.portcullis.shared.RequestOrigin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/v1/auth/password/forgot} and {@code …/password/reset} (API.md, RST-1, RST-2). */
+@RestController
+class PasswordResetController {
+
+    private final PasswordReset reset;
+
+    PasswordResetController(PasswordReset reset) {
+        this.reset = reset;
+    }
+
+    @PostMapping("/api/v1/auth/password/forgot")
+    ResponseEntity<AcceptedResponse> forgot(@Validated @RequestBody ForgotRequest request, RequestOrigin origin) {
+        reset.requestReset(request.email(), origin);
+        return ResponseEntity.accepted().body(AcceptedResponse.RESET_SENT);
+    }
+
+    @PostMapping("/api/v1/auth/password/reset")
+    ResponseEntity<Void> reset(@Validated @RequestBody ResetRequest request, RequestOrigin origin) {
+        reset.reset(request.token(), request.newPassword(), origin);
+        return ResponseEntity.noContent().build();
+    }
+
+    record ForgotRequest(@NotNull @Size(max = 1024) String email) {
+    }
+
+    /** The password's real limit (128 code points after NFKC) is the policy's, with its own code. */
+    record ResetRequest(@NotNull String token, @NotNull @Size(max = 1024) String newPassword) {
+    }
+}

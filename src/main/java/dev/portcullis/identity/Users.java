@@ -1,0 +1,193 @@
+package dev.portcullis.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.portcullis.shared.EmailAddress;
+import dev.portcullis.shared.SecretTokens;
+
+/**
+ * The accounts (ACC-5): the identity module's API for reading users and for the writes the login
+ * flow makes. Explicit SQL over {@code users} and {@code user_role}; it joins the caller's
+ * transaction when there is one. Changes that need a proof (a token, the current password) go
+ * through the account services ({@link Registration}, {@link PasswordReset}, {@link PasswordChange},
+ * {@link EmailChange}, {@link ProfileChange}), never through here.
+ */
+@Component
+public class Users {
+
+    /** Every account has this role from sign-up on. */
+    public static final String DEFAULT_ROLE = "user";
+    /** 128 bits (PWD-4). */
+    static final int ID_BYTES = 16;
+    private static final String COLUMNS = "id, email, email_verified_at, password_hash, display_name, status, locale, "
+            + "created_at, updated_at, failed_login_count, last_failed_login_at, locked_until, last_login_at";
+
+    private final JdbcClient jdbc;
+    private final SecretTokens tokens;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, SecretTokens tokens, Clock clock) {
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** The account with this address, compared case-insensitively (ACC-4). */
+    public Optional<UserAccount> findByEmail(EmailAddress email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email_key = :key").param("key", email.key())
+                .query(this::row).optional().map(this::withRoles);
+    }
+
+    public Optional<UserAccount> findById(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id").param("id", userId)
+                .query(this::row).optional().map(this::withRoles);
+    }
+
+    /**
+     * LOG-1: status and verification in one primary-key lookup, for the guard that runs on every
+     * authenticated request. Empty when the account does not exist (any more).
+     */
+    public Optional<UserStatusSnapshot> statusOf(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT status, email_verified_at FROM users WHERE id = :id").param("id", userId)
+                .query((rs, n) -> new UserStatusSnapshot(UserStatus.fromColumn(rs.getString("status")),
+                        rs.getObject("email_verified_at", OffsetDateTime.class) != null))
+                .optional();
+    }
+
+    /** PWD-1: stores the re-hash of a password that just verified with an outdated hash. */
+    public void updatePasswordHash(String userId, String hash) {
+        requireHash(hash);
+        jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .param("hash", hash).param("now", utc(clock.instant())).param("id", userId).update();
+    }
+
+    /** LOG-3: a successful sign-in resets the failure counter and any lockout. */
+    public void recordSuccessfulLogin(String userId, Instant at) {
+        jdbc.sql("UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = :at WHERE id = :id")
+                .param("at", utc(at)).param("id", userId).update();
+    }
+
+    /**
+     * LOG-3: counts one more consecutive failure, atomically (concurrent failures all count).
+     *
+     * @return the count after this failure (0 when the account does not exist)
+     */
+    public int recordFailedLogin(String userId, Instant at) {
+        jdbc.sql("UPDATE users SET failed_login_count = failed_login_count + 1, last_failed_login_at = :at "
+                + "WHERE id = :id").param("at", utc(at)).param("id", userId).update();
+        return jdbc.sql("SELECT failed_login_count FROM users WHERE id = :id").param("id", userId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** LOG-3: refuses sign-in until {@code until} (null lifts the lock; the counter stays). */
+    public void lockUntil(String userId, Instant until) {
+        jdbc.sql("UPDATE users SET locked_until = :until WHERE id = :id")
+                .param("until", until == null ? null : utc(until)).param("id", userId).update();
+    }
+
+    /** LOG-3 (admin unlock) and RST-2: no failures counted, no lock. */
+    public void clearLockout(String userId) {
+        jdbc.sql("UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = :id")
+                .param("id", userId).update();
+    }
+
+    /**
+     * Creates an active, unverified account with the role {@value #DEFAULT_ROLE}.
+     *
+     * @return the new id
+     * @throws DuplicateKeyException when the address is taken (also by a concurrent sign-up)
+     */
+    String create(EmailAddress email, String passwordHash, String displayName, Locale locale, Instant now) {
+        requireHash(passwordHash);
+        String id = tokens.newToken(ID_BYTES);
+        jdbc.sql("INSERT INTO users (id, email, email_key, password_hash, display_name, status, locale, created_at, "
+                + "updated_at, failed_login_count) VALUES (:id, :email, :key, :hash, :name, :status, :locale, :now, :now, 0)")
+                .param("id", id).param("email", email.value()).param("key", email.key()).param("hash", passwordHash)
+                .param("name", displayName).param("status", UserStatus.ACTIVE.column())
+                .param("locale", locale.toLanguageTag()).param("now", utc(now)).update();
+        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)").param("id", id).param("role", DEFAULT_ROLE)
+                .update();
+        return id;
+    }
+
+    /** @return whether this call verified it (false: unknown or already verified) */
+    boolean markEmailVerified(String userId, Instant now) {
+        return jdbc.sql("UPDATE users SET email_verified_at = :now, updated_at = :now "
+                + "WHERE id = :id AND email_verified_at IS NULL").param("now", utc(now)).param("id", userId).update() == 1;
+    }
+
+    /** RST-2 / ACC-7: the new hash, lockout cleared; {@code verifyEmail} also confirms the address. */
+    void setPassword(String userId, String hash, boolean verifyEmail, Instant now) {
+        requireHash(hash);
+        jdbc.sql("UPDATE users SET password_hash = :hash, failed_login_count = 0, locked_until = NULL, updated_at = :now"
+                + (verifyEmail ? ", email_verified_at = COALESCE(email_verified_at, :now)" : "") + " WHERE id = :id")
+                .param("hash", hash).param("now", utc(now)).param("id", userId).update();
+    }
+
+    /**
+     * ACC-6: switches to a confirmed address (verified by the confirmation link).
+     *
+     * @throws DuplicateKeyException when another account took the address meanwhile
+     */
+    void changeEmail(String userId, EmailAddress email, Instant now) {
+        jdbc.sql("UPDATE users SET email = :email, email_key = :key, email_verified_at = :now, updated_at = :now "
+                + "WHERE id = :id").param("email", email.value()).param("key", email.key()).param("now", utc(now))
+                .param("id", userId).update();
+    }
+
+    void updateDisplayName(String userId, String displayName, Instant now) {
+        jdbc.sql("UPDATE users SET display_name = :name, updated_at = :now WHERE id = :id")
+                .param("name", displayName).param("now", utc(now)).param("id", userId).update();
+    }
+
+    private UserAccount withRoles(UserAccount account) {
+        Set<String> roles = new HashSet<>(jdbc.sql("SELECT role FROM user_role WHERE user_id = :id")
+                .param("id", account.id()).query(String.class).list());
+        return new UserAccount(account.id(), account.email(), account.emailVerifiedAt(), account.passwordHash(),
+                account.displayName(), account.status(), roles, account.locale(), account.createdAt(),
+                account.updatedAt(), account.failedLoginCount(), account.lastFailedLoginAt(), account.lockedUntil(),
+                account.lastLoginAt());
+    }
+
+    private UserAccount row(ResultSet rs, int n) throws SQLException {
+        return new UserAccount(rs.getString("id"), EmailAddress.parse(rs.getString("email")),
+                instant(rs, "email_verified_at"), rs.getString("password_hash"), rs.getString("display_name"),
+                UserStatus.fromColumn(rs.getString("status")), Set.of(), Locale.forLanguageTag(rs.getString("locale")),
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("failed_login_count"),
+                instant(rs, "last_failed_login_at"), instant(rs, "locked_until"), instant(rs, "last_login_at"));
+    }
+
+    private static void requireHash(String hash) {
+        if (hash == null || hash.isBlank() || hash.length() > 255) {
+            throw new IllegalArgumentException("a password hash of 1..255 characters is required");
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
