@@ -24,6 +24,8 @@ import jakarta.servlet.http.HttpServletRequest;
 final class CsrfRequirement implements RequestMatcher {
 
     static final String COOKIE_PREFIX = "__Host-portcullis-";
+    /** The refresh cookie is path-scoped (TOK-6), which the __Host- prefix forbids. */
+    static final String PATH_COOKIE_PREFIX = "__Secure-portcullis-";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Override
@@ -51,7 +53,7 @@ final class CsrfRequirement implements RequestMatcher {
             return false;
         }
         for (Cookie cookie : cookies) {
-            if (cookie.getName().startsWith(COOKIE_PREFIX)) {
+            if (cookie.getName().startsWith(COOKIE_PREFIX) || cookie.getName().startsWith(PATH_COOKIE_PREFIX)) {
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -37,7 +38,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems, WebProperties web,
-            CorsProperties cors, PublicUrls urls, SecretTokens tokens) throws Exception {
+            CorsProperties cors, PublicUrls urls, SecretTokens tokens, RequestAuthenticator authenticator)
+            throws Exception {
         http
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -48,6 +50,7 @@ class SecurityConfiguration {
                 .addFilterAt(new CorsPolicyFilter(cors, urls, problems), CorsFilter.class)
                 .addFilterAfter(new BodySizeLimitFilter(web, problems), HeaderWriterFilter.class)
                 .addFilterAfter(new MetricsAccessFilter(web, problems), BodySizeLimitFilter.class)
+                .addFilterBefore(new AuthenticationFilter(authenticator, problems), AuthorizationFilter.class)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(new CsrfTokens(csrfCookies(), tokens))
                         .csrfTokenRequestHandler(new CsrfTokenHandler())
@@ -61,12 +64,15 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
-                                ErrorCode.UNAUTHORIZED, 401, "Authentication is required."))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(request, response, ErrorCode.UNAUTHORIZED, 401, "Authentication is required.");
+                        })
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 ExceptionProblems.toProblem(e))))
-                // Routes are open at this layer until the access module declares a permission per
-                // route (ADM-1); a path without a handler is a 404 problem either way. The JWKS and the
+                // Until the access module declares a permission per route (ADM-1), the rule is: the
+                // current user's routes need a signed-in caller, everything else is open at this
+                // layer; a path without a handler is a 404 problem either way. The JWKS and the
                 // discovery document stay anonymous for good (TOK-1, TOK-7): resource servers fetch them.
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/.well-known/jwks.json", "/.well-known/openid-configuration").permitAll()
@@ -74,6 +80,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/verify-email",
                                 "/api/v1/auth/verify-email/resend", "/api/v1/auth/password/forgot",
                                 "/api/v1/auth/password/reset").permitAll()
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/auth/logout-all").authenticated()
                         .anyRequest().permitAll());
         return http.build();
     }

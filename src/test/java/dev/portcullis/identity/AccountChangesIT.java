@@ -39,8 +39,8 @@ class AccountChangesIT extends AccountsHttpTest {
     void changePasswordKeepsCurrentSessionOnly() {
         String email = newAddress();
         String userId = verifiedUser(email, STRONG_PASSWORD);
-        String current = sessions.start(userId, true, ORIGIN).sessionId();
-        String other = sessions.start(userId, true, ORIGIN).sessionId();
+        String current = sessions.start(userId, true, java.util.List.of("pwd"), ORIGIN).sessionId();
+        String other = sessions.start(userId, true, java.util.List.of("pwd"), ORIGIN).sessionId();
 
         assertValidation(() -> passwordChange.changePassword(userId, "wrong " + STRONG_PASSWORD, OTHER_STRONG_PASSWORD,
                 current, ORIGIN), "current_password", "incorrect");

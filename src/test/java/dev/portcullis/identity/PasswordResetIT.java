@@ -40,8 +40,8 @@ class PasswordResetIT extends AccountsHttpTest {
     void forgotThenResetWithLinkFromMail() {
         String email = newAddress();
         String userId = verifiedUser(email, STRONG_PASSWORD);
-        String session = sessions.start(userId, true, ORIGIN).sessionId();
-        String otherSession = sessions.start(userId, false, ORIGIN).sessionId();
+        String session = sessions.start(userId, true, java.util.List.of("pwd"), ORIGIN).sessionId();
+        String otherSession = sessions.start(userId, false, java.util.List.of("pwd"), ORIGIN).sessionId();
         users.recordFailedLogin(userId, CLOCK.instant());
         users.lockUntil(userId, CLOCK.instant().plusSeconds(600));
 

@@ -79,8 +79,26 @@ class CsrfIT extends HttpTest {
     @Test
     @DisplayName("WEB-2: a Bearer-authenticated request is not cookie-authenticated and needs no token")
     void bearerRequestNeedsNoToken() {
-        assertThat(http.postJson("/api/v1/probe", BODY, "Cookie", "__Host-portcullis-session=abc",
-                "Authorization", "Bearer some-token").statusCode()).isEqualTo(200);
+        // The token guard, not CSRF, answers this one: the bearer token itself is judged (TOK-2).
+        HttpResponse<String> response = http.postJson("/api/v1/probe", BODY, "Cookie", "__Host-portcullis-session=abc",
+                "Authorization", "Bearer some-token");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.body()).contains("\"code\":\"invalid_token\"").doesNotContain("csrf_failed");
+    }
+
+    @Test
+    @DisplayName("WEB-2/TOK-6: a script client reads the token from /api/v1/auth/csrf and it passes")
+    void tokenFromTheCsrfEndpointPasses() {
+        HttpResponse<String> answer = http.get("/api/v1/auth/csrf");
+        String setCookie = answer.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("__Host-portcullis-csrf=")).findFirst().orElseThrow();
+        Matcher token = Pattern.compile("\"csrf_token\":\"([^\"]+)\"").matcher(answer.body());
+        assertThat(token.find()).as(answer.body()).isTrue();
+        assertThat(answer.body()).contains("\"header_name\":\"X-CSRF-TOKEN\"");
+
+        HttpResponse<String> response = http.postJson("/api/v1/probe", BODY, "Cookie",
+                setCookie.substring(0, setCookie.indexOf(';')), "X-CSRF-TOKEN", token.group(1));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test

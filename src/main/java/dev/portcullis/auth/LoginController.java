@@ -1,0 +1,53 @@
+package dev.portcullis.auth;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.portcullis.shared.EmailAddress;
+import dev.portcullis.shared.RequestOrigin;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/v1/auth/login} (LOG-1): tokens in the body, or in cookies for browsers (TOK-6). */
+@RestController
+class LoginController {
+
+    /** Generous, but bounds the Argon2 input: the policy's own maximum is checked at sign-up. */
+    private static final int MAX_PASSWORD_CHARS = 1024;
+
+    record LoginRequest(@NotNull @Size(max = EmailAddress.MAX_LENGTH) String email,
+            @NotNull @Size(min = 1, max = MAX_PASSWORD_CHARS) String password, Boolean rememberMe) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[password=******]";
+        }
+    }
+
+    private final PasswordLogin login;
+
+    LoginController(PasswordLogin login) {
+        this.login = login;
+    }
+
+    @PostMapping("/api/v1/auth/login")
+    ResponseEntity<Object> login(@Valid @RequestBody LoginRequest body, RequestOrigin origin,
+            HttpServletRequest request, HttpServletResponse response) {
+        EmailAddress email = EmailAddress.parse(body.email());
+        LoginOutcome outcome = login.login(email, body.password(), Boolean.TRUE.equals(body.rememberMe()), origin);
+        if (outcome instanceof LoginOutcome.ChallengeRequired challenge) {
+            return ResponseEntity.ok(challenge.challenge());
+        }
+        TokenGrant grant = ((LoginOutcome.SignedIn) outcome).tokens();
+        if (TokenCookies.cookieModeRequested(request)) {
+            TokenCookies.write(response, grant);
+            return ResponseEntity.ok(TokenResponse.cookies(grant));
+        }
+        return ResponseEntity.ok(TokenResponse.body(grant));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.portcullis.auth;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditLog;
+import dev.portcullis.identity.PasswordHasher;
+import dev.portcullis.identity.PasswordVerification;
+import dev.portcullis.identity.UserAccount;
+import dev.portcullis.identity.Users;
+import dev.portcullis.session.IssuedRefreshToken;
+import dev.portcullis.session.Sessions;
+import dev.portcullis.shared.EmailAddress;
+import dev.portcullis.shared.ErrorCode;
+import dev.portcullis.shared.ProblemException;
+import dev.portcullis.shared.RequestOrigin;
+
+/**
+ * LOG-1 / PWD-3: email + password sign-in. An unknown email costs the same Argon2id work as a wrong
+ * password and gets the same answer; account status is checked only after the password was right,
+ * so a refusal for a blocked or unverified account reveals nothing to someone without the password.
+ */
+@Component
+class PasswordLogin {
+
+    static final List<String> PASSWORD_AMR = List.of("pwd");
+
+    private final Users users;
+    private final PasswordHasher hasher;
+    private final Sessions sessions;
+    private final TokenIssuer tokens;
+    private final List<SecondFactor> secondFactors;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PasswordLogin(Users users, PasswordHasher hasher, Sessions sessions, TokenIssuer tokens,
+            List<SecondFactor> secondFactors, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.secondFactors = secondFactors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    LoginOutcome login(EmailAddress email, String password, boolean rememberMe, RequestOrigin origin) {
+        Optional<UserAccount> found = users.findByEmail(email);
+        if (found.isEmpty()) {
+            hasher.verifyDummy(password);
+            audit.record(AuditEvent.of("login.failed", null, origin).withDetail("reason", "unknown_email")
+                    .withDetail("email", email.value()));
+            throw invalidCredentials();
+        }
+        UserAccount user = found.get();
+        PasswordVerification verification = hasher.verify(password, user.passwordHash());
+        if (!verification.matches()) {
+            users.recordFailedLogin(user.id(), clock.instant());
+            audit.record(AuditEvent.of("login.failed", user.id(), origin).withDetail("reason", "wrong_password"));
+            throw invalidCredentials();
+        }
+        if (verification.rehashNeeded()) {
+            users.updatePasswordHash(user.id(), hasher.hash(password));
+            audit.record(AuditEvent.of("password.rehashed", user.id(), origin));
+        }
+        try {
+            AccountGate.requireUsable(user.statusSnapshot());
+        } catch (ProblemException refused) {
+            audit.record(AuditEvent.of("login.refused", user.id(), origin).withDetail("reason", refused.code().code()));
+            throw refused;
+        }
+        for (SecondFactor factor : secondFactors) {
+            Optional<Object> challenge = factor.challenge(user, rememberMe, origin);
+            if (challenge.isPresent()) {
+                return new LoginOutcome.ChallengeRequired(challenge.get());
+            }
+        }
+        return new LoginOutcome.SignedIn(startSession(user, rememberMe, PASSWORD_AMR, origin));
+    }
+
+    /** Starts the session once every factor is satisfied; the MFA and social-login paths end here too. */
+    TokenGrant startSession(UserAccount user, boolean rememberMe, List<String> amr, RequestOrigin origin) {
+        users.recordSuccessfulLogin(user.id(), clock.instant());
+        IssuedRefreshToken refresh = sessions.start(user.id(), rememberMe, amr, origin);
+        audit.record(AuditEvent.of("login.succeeded", user.id(), origin).withDetail("session_id", refresh.sessionId())
+                .withDetail("amr", String.join(" ", amr)));
+        return tokens.issue(user, refresh);
+    }
+
+    private static ProblemException invalidCredentials() {
+        return new ProblemException(ErrorCode.INVALID_CREDENTIALS, 401, "The email or password is wrong.", List.of(),
+                Map.of());
+    }
+}
