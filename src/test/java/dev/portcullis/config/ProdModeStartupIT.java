@@ -106,14 +106,14 @@ class ProdModeStartupIT {
     @Test
     @DisplayName("OPS-1: an unknown PORTCULLIS_ variable stops any mode, naming it")
     void unknownVariable() throws Exception {
-        assertRefused(Map.of("PORTCULLIS_MAIL_FORM", "x@example.com", "PORTCULLIS_DATA_DIR", "target/tmp/unknown-var"),
+        assertRefused(Map.of("PORTCULLIS_MAIL_FORM", "x@example.com", "PORTCULLIS_DATA_DIR", freshDataDir()),
                 "PORTCULLIS_MAIL_FORM");
     }
 
     @Test
     @DisplayName("OPS-1: an invalid value stops startup, naming the variable")
     void invalidValue() throws Exception {
-        assertRefused(Map.of("PORTCULLIS_MAIL_MAX_ATTEMPTS", "0", "PORTCULLIS_DATA_DIR", "target/tmp/invalid-value"),
+        assertRefused(Map.of("PORTCULLIS_MAIL_MAX_ATTEMPTS", "0", "PORTCULLIS_DATA_DIR", freshDataDir()),
                 "PORTCULLIS_MAIL_MAX_ATTEMPTS", "must be greater than or equal to 1");
     }
 
@@ -150,5 +150,12 @@ class ProdModeStartupIT {
         }
         assertThat(Files.readString(out)).doesNotContain(PortcullisEnvironmentPostProcessorTest.STRONG_SECRET,
                 "generated security password");
+    }
+
+    /** A dev-mode data directory of its own, so an H2 file left by an older build never interferes. */
+    private static String freshDataDir() throws java.io.IOException {
+        Path parent = Path.of("target", "tmp");
+        Files.createDirectories(parent);
+        return Files.createTempDirectory(parent, "data-").toString();
     }
 }

@@ -113,13 +113,17 @@ class ProblemResponsesIT extends HttpTest {
     @Test
     @DisplayName("ERR-1: 405 with Allow, 415 and 406 are problems too")
     void protocolErrorsAreProblems() {
-        // Bearer: not cookie-authenticated, so the CSRF check (which runs first) does not apply.
-        HttpResponse<String> delete = http.send(http.request("/login").header("Authorization", "Bearer x").DELETE().build());
+        // A cookie-less API call with no body needs no CSRF token, and no credentials: nothing runs first.
+        HttpResponse<String> delete = http.send(http.request("/api/v1/auth/password/policy").DELETE().build());
         problem(delete, 405, "method_not_allowed");
         assertThat(delete.headers().firstValue("Allow").orElseThrow()).contains("GET");
 
+        // A non-JSON body is form-like, so it needs the CSRF token to reach content negotiation.
+        HttpResponse<String> csrf = http.get("/api/v1/auth/csrf");
+        String cookie = csrf.headers().allValues("Set-Cookie").get(0).split(";")[0];
+        String token = csrf.body().replaceAll(".*\"csrf_token\":\"([^\"]+)\".*", "$1");
         problem(http.send(http.request("/api/v1/probe").header("Content-Type", "application/xml")
-                .header("Authorization", "Bearer not-checked-here")
+                .header("Cookie", cookie).header("X-CSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString("<email/>")).build()), 415, "unsupported_media_type");
 
         problem(http.postJson("/api/v1/probe", "{\"email\":\"a@example.com\"}", "Accept", "application/xml"),
