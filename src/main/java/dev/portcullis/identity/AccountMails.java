@@ -1,6 +1,5 @@
 package dev.portcullis.identity;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -34,64 +33,54 @@ class AccountMails {
 
     /** ACC-1/ACC-2: the link that verifies the address. */
     void verifyEmail(String to, String displayName, Locale locale, String token, Duration validity) {
-        Map<String, Object> model = model(displayName);
-        model.put("verificationLink", urls.link(VERIFY_PATH, "token", token));
-        model.put("validHours", Math.max(1, validity.toHours()));
-        mailer.enqueue(to, "verify-email", locale, model);
+        send("verify-email", to, displayName, locale, "verificationLink", urls.link(VERIFY_PATH, "token", token),
+                "validHours", hours(validity));
     }
 
     /** ACC-1: someone tried to sign up with an address that has an account. */
     void accountExists(String to, String displayName, Locale locale) {
-        Map<String, Object> model = model(displayName);
-        model.put("signInLink", link(LOGIN_PATH));
-        model.put("resetLink", link(FORGOT_PATH));
-        mailer.enqueue(to, "account-exists", locale, model);
+        send("account-exists", to, displayName, locale, "signInLink", urls.link(LOGIN_PATH), "resetLink",
+                urls.link(FORGOT_PATH));
     }
 
     /** RST-1: the reset link. */
     void passwordReset(String to, String displayName, Locale locale, String token, Duration validity) {
-        Map<String, Object> model = model(displayName);
-        model.put("resetLink", urls.link(RESET_PATH, "token", token));
-        model.put("validMinutes", Math.max(1, validity.toMinutes()));
-        mailer.enqueue(to, "password-reset", locale, model);
+        send("password-reset", to, displayName, locale, "resetLink", urls.link(RESET_PATH, "token", token),
+                "validMinutes", Math.max(1, validity.toMinutes()));
     }
 
     /** RST-2, ACC-7, AUD-4: the password was changed or reset. */
     void passwordChanged(String to, String displayName, Locale locale) {
-        Map<String, Object> model = model(displayName);
-        model.put("resetLink", link(FORGOT_PATH));
-        mailer.enqueue(to, "password-changed", locale, model);
+        send("password-changed", to, displayName, locale, "resetLink", urls.link(FORGOT_PATH));
     }
 
     /** ACC-6: the link to the NEW address that confirms it. */
     void confirmEmailChange(String to, String displayName, Locale locale, String token, Duration validity) {
-        Map<String, Object> model = model(displayName);
-        model.put("confirmLink", urls.link(CONFIRM_EMAIL_PATH, "token", token));
-        model.put("validHours", Math.max(1, validity.toHours()));
-        mailer.enqueue(to, "email-change-confirm", locale, model);
+        send("email-change-confirm", to, displayName, locale, "confirmLink",
+                urls.link(CONFIRM_EMAIL_PATH, "token", token), "validHours", hours(validity));
     }
 
     /** ACC-6: tells the OLD address that a change was requested, before anything changes. */
     void emailChangeRequested(String to, String displayName, Locale locale) {
-        Map<String, Object> model = model(displayName);
-        model.put("resetLink", link(FORGOT_PATH));
-        mailer.enqueue(to, "email-change-requested", locale, model);
+        send("email-change-requested", to, displayName, locale, "resetLink", urls.link(FORGOT_PATH));
     }
 
     /** ACC-6, AUD-4: tells the OLD address that the change happened. */
     void emailChanged(String to, String displayName, Locale locale) {
-        Map<String, Object> model = model(displayName);
-        mailer.enqueue(to, "email-changed", locale, model);
+        send("email-changed", to, displayName, locale);
     }
 
-    private URI link(String path) {
-        return urls.link(path);
-    }
-
-    /** displayName may be null: templates greet without a name then. */
-    private static Map<String, Object> model(String displayName) {
+    /** {@code displayName} may be null (templates greet without a name); then name, value pairs. */
+    private void send(String template, String to, String displayName, Locale locale, Object... pairs) {
         Map<String, Object> model = new HashMap<>();
         model.put("displayName", displayName);
-        return model;
+        for (int i = 0; i < pairs.length; i += 2) {
+            model.put((String) pairs[i], pairs[i + 1]);
+        }
+        mailer.enqueue(to, template, locale, model);
+    }
+
+    private static long hours(Duration validity) {
+        return Math.max(1, validity.toHours());
     }
 }

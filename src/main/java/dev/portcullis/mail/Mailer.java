@@ -21,8 +21,13 @@ import jakarta.mail.internet.InternetAddress;
  * <p>
  * Templates and their model:
  * <ul>
- * <li>{@code verify-email}: {@code displayName} (optional), {@code verificationLink} (URI, valid 24 h).</li>
+ * <li>{@code verify-email}: {@code displayName} (optional), {@code verificationLink} (URI), {@code validHours}
+ * (optional; without it the text says 24 hours).</li>
  * <li>{@code account-exists}: {@code displayName} (optional), {@code signInLink}, {@code resetLink} (URIs).</li>
+ * <li>{@code password-reset}: {@code displayName}, {@code resetLink}, {@code validMinutes}.</li>
+ * <li>{@code password-changed}, {@code email-change-requested}: {@code displayName}, {@code resetLink}.</li>
+ * <li>{@code email-change-confirm}: {@code displayName}, {@code confirmLink}, {@code validHours}.</li>
+ * <li>{@code email-changed}: {@code displayName}.</li>
  * </ul>
  * Links must be {@link URI}s built with {@link PublicUrls#link}; a URI outside the issuer is refused,
  * so a link can never come from a request's Host header.

@@ -7,19 +7,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.portcullis.audit.AuditLog;
 import dev.portcullis.audit.AuditQuery;
 import dev.portcullis.audit.AuditRecord;
-import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.EmailAddress;
 import dev.portcullis.shared.ErrorCode;
 import dev.portcullis.shared.ProblemException;
-import dev.portcullis.shared.RequestOrigin;
 
 /** ACC-6, ACC-7 and the display name, through the services the /me routes will call, with real mail. */
 class AccountChangesIT extends AccountsHttpTest {
 
-    private static final RequestOrigin ORIGIN = new RequestOrigin("198.51.100.4", "Mozilla/5.0 (Macintosh)", null);
 
     @Autowired
     PasswordChange passwordChange;
@@ -27,12 +23,6 @@ class AccountChangesIT extends AccountsHttpTest {
     EmailChange emailChange;
     @Autowired
     ProfileChange profileChange;
-    @Autowired
-    Sessions sessions;
-    @Autowired
-    PasswordHasher hasher;
-    @Autowired
-    AuditLog audit;
 
     @Test
     @DisplayName("ACC-7: change needs the current password; other sessions end, the current one stays; owner notified")

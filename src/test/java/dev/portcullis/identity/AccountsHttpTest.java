@@ -36,7 +36,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import dev.portcullis.audit.AuditLog;
+import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.EmailAddress;
+import dev.portcullis.shared.RequestOrigin;
 import dev.portcullis.testing.HttpTest;
 import dev.portcullis.testing.IntegrationTest;
 import jakarta.mail.Message;
@@ -56,6 +59,7 @@ abstract class AccountsHttpTest extends HttpTest {
 
     static final String STRONG_PASSWORD = "tulip Orbit 7 k! lantern";
     static final String OTHER_STRONG_PASSWORD = "quiet Harbor 42 mosaic?";
+    static final RequestOrigin ORIGIN = new RequestOrigin("203.0.113.7", "Mozilla/5.0 (X11; Linux)", null);
     static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     private static final Pattern TOKEN_LINK = Pattern.compile("(http://127\\.0\\.0\\.1:8080(/[a-z/-]+)\\?token=([A-Za-z0-9_%-]+))");
     static final GreenMail SMTP = startSmtp();
@@ -69,6 +73,12 @@ abstract class AccountsHttpTest extends HttpTest {
     JdbcClient jdbc;
     @Autowired
     Users users;
+    @Autowired
+    Sessions sessions;
+    @Autowired
+    PasswordHasher hasher;
+    @Autowired
+    AuditLog audit;
 
     /** The system clock moved forward by whatever the tests {@link #advance}d. */
     static final class AdvancingClock extends Clock {

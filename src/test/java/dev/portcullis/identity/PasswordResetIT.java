@@ -15,25 +15,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.portcullis.audit.AuditLog;
 import dev.portcullis.audit.AuditQuery;
 import dev.portcullis.audit.AuditRecord;
-import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.EmailAddress;
-import dev.portcullis.shared.RequestOrigin;
 
 /** RST-1, RST-2 over real HTTP and real SMTP. */
 class PasswordResetIT extends AccountsHttpTest {
 
     private static final String RESET_SUBJECT = "Reset your password";
-    private static final RequestOrigin ORIGIN = new RequestOrigin("203.0.113.7", "Mozilla/5.0 (X11; Linux)", null);
-
-    @Autowired
-    Sessions sessions;
-    @Autowired
-    PasswordHasher hasher;
-    @Autowired
-    AuditLog audit;
 
     @Test
     @DisplayName("RST-1, RST-2: link from the real mail resets the password, ends every session, clears lockout, notifies")

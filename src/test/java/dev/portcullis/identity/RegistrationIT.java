@@ -11,9 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.portcullis.audit.AuditLog;
 import dev.portcullis.audit.AuditQuery;
 import dev.portcullis.audit.AuditRecord;
 import dev.portcullis.shared.EmailAddress;
@@ -23,9 +21,6 @@ import jakarta.mail.internet.MimeMessage;
 class RegistrationIT extends AccountsHttpTest {
 
     private static final String ACCEPTED = "{\"status\":\"verification_sent\"}";
-
-    @Autowired
-    AuditLog audit;
 
     @Test
     @DisplayName("ACC-1, ACC-2: sign-up mails a link; the link's token verifies once (204), then it is invalid_token")
