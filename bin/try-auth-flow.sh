@@ -6,7 +6,12 @@ J='Content-Type: application/json'
 E="ada-$RANDOM@example.com"; P='correct horse battery staple 42'
 echo "## register $E"; curl -s -w ' %{http_code}\n' -H "$J" -d "{\"email\":\"$E\",\"password\":\"$P\"}" $B/api/v1/auth/register
 sleep 3
-echo "## dev mailbox"; MB=$(curl -s $B/dev/mailbox); T=$(echo "$MB" | grep -o 'verify-email?token=[A-Za-z0-9_-]*' | head -1 | cut -d= -f2); echo "token ${T:0:6}…"
+echo "## the link from the dev mailbox"; T=""
+for m in $(curl -s $B/dev/mailbox | grep -o 'href="/dev/mailbox/[0-9]*"' | grep -o '[0-9]*'); do
+  MSG=$(curl -s $B/dev/mailbox/$m)
+  if echo "$MSG" | grep -q "$E"; then T=$(echo "$MSG" | grep -o 'verify-email?token=[A-Za-z0-9_-]*' | head -1 | cut -d= -f2); fi
+done
+echo "token ${T:0:6}…"
 echo "## verify"; curl -s -o /dev/null -w '%{http_code}\n' -H "$J" -d "{\"token\":\"$T\"}" $B/api/v1/auth/verify-email
 echo "## login"; L=$(curl -s -H "$J" -d "{\"email\":\"$E\",\"password\":\"$P\"}" $B/api/v1/auth/login); echo "$L" | sed 's/"access_token":"[^"]*"/"access_token":"…"/; s/"refresh_token":"[^"]*"/"refresh_token":"…"/'
 A=$(echo "$L" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'); R1=$(echo "$L" | sed 's/.*"refresh_token":"\([^"]*\)".*/\1/')

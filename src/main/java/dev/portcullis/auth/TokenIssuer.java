@@ -1,7 +1,5 @@
 package dev.portcullis.auth;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -17,17 +15,15 @@ import dev.portcullis.token.IssuedAccessToken;
 class TokenIssuer {
 
     private final AccessTokens accessTokens;
-    private final Clock clock;
 
-    TokenIssuer(AccessTokens accessTokens, Clock clock) {
+    TokenIssuer(AccessTokens accessTokens) {
         this.accessTokens = accessTokens;
-        this.clock = clock;
     }
 
     TokenGrant issue(UserAccount user, IssuedRefreshToken refresh) {
         IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(user.id(), refresh.sessionId(),
                 List.copyOf(user.roles()), List.of(), refresh.amr(), refresh.authTime()));
-        long expiresIn = Math.max(0, Duration.between(clock.instant(), access.expiresAt()).toSeconds());
+        long expiresIn = accessTokens.lifetime().toSeconds();
         return new TokenGrant(access.token(), expiresIn, refresh.refreshToken(), refresh.expiresIn().toSeconds(),
                 refresh.rememberMe(), refresh.sessionId(), access.expiresAt());
     }
