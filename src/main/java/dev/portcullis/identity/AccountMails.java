@@ -70,6 +70,11 @@ class AccountMails {
         send("email-changed", to, displayName, locale);
     }
 
+    /** ACC-8: the account was deleted; its data goes after the grace period. */
+    void accountDeleted(String to, String displayName, Locale locale, Duration gracePeriod) {
+        send("account-deleted", to, displayName, locale, "graceDays", Math.max(1, gracePeriod.toDays()));
+    }
+
     /** {@code displayName} may be null (templates greet without a name); then name, value pairs. */
     private void send(String template, String to, String displayName, Locale locale, Object... pairs) {
         Map<String, Object> model = new HashMap<>();

@@ -6,6 +6,7 @@ import static dev.portcullis.identity.Users.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,9 +96,27 @@ class AccountTokens {
                 .query((rs, n) -> Optional.ofNullable(instant(rs, "last"))).single();
     }
 
-    /** OPS-5: tokens that expired before {@code before}. */
-    int purgeExpiredBefore(Instant before) {
-        return jdbc.sql("DELETE FROM account_token WHERE expires_at < :before").param("before", utc(before)).update();
+    /**
+     * OPS-5: deletes tokens that expired or were used before {@code before}. The caller keeps at
+     * least a day of them: the ACC-3 resend limits count the tokens issued in the last 24 hours.
+     */
+    int purgeSpentBefore(Instant before) {
+        return jdbc.sql("DELETE FROM account_token WHERE expires_at < :before OR used_at < :before")
+                .param("before", utc(before)).update();
+    }
+
+    /** ACC-8: ends every unused token of the user, whatever its purpose. */
+    int invalidateAllOf(String userId, Instant now) {
+        return jdbc.sql("UPDATE account_token SET used_at = :now WHERE user_id = :user AND used_at IS NULL")
+                .param("now", utc(now)).param("user", userId).update();
+    }
+
+    /** ACC-8 export: the user's unused, unexpired tokens, oldest first (rows carry the hash: never show it). */
+    List<Row> pendingOf(String userId, Instant now) {
+        return jdbc.sql("SELECT token_hash, user_id, purpose, new_email, created_at, expires_at, used_at "
+                + "FROM account_token WHERE user_id = :user AND used_at IS NULL AND expires_at > :now "
+                + "ORDER BY created_at, token_hash")
+                .param("user", userId).param("now", utc(now)).query(AccountTokens::row).list();
     }
 
     private static boolean plausible(String raw) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -157,6 +158,36 @@ public class Users {
     void updateDisplayName(String userId, String displayName, Instant now) {
         jdbc.sql("UPDATE users SET display_name = :name, updated_at = :now WHERE id = :id")
                 .param("name", displayName).param("now", utc(now)).param("id", userId).update();
+    }
+
+    /**
+     * ACC-8: soft-deletes an active account at once; the row (and so the address) stays until the purge.
+     *
+     * @return whether this call deleted it (false: unknown or not active)
+     */
+    boolean markDeleted(String userId, Instant now) {
+        return jdbc.sql("UPDATE users SET status = :deleted, deleted_at = :now, updated_at = :now "
+                + "WHERE id = :id AND status = :active").param("deleted", UserStatus.DELETED.column())
+                .param("active", UserStatus.ACTIVE.column()).param("now", utc(now)).param("id", userId).update() == 1;
+    }
+
+    /** ACC-8: ids of accounts deleted before {@code cutoff}, oldest first, at most {@code limit}. */
+    List<String> deletedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("SELECT id FROM users WHERE status = :deleted AND deleted_at < :cutoff "
+                + "ORDER BY deleted_at, id LIMIT :limit").param("deleted", UserStatus.DELETED.column())
+                .param("cutoff", utc(cutoff)).param("limit", limit).query(String.class).list();
+    }
+
+    /**
+     * ACC-8: removes a deleted account whose grace period ended; {@code user_role} and
+     * {@code account_token} rows go with it (ON DELETE CASCADE). Its address is free again.
+     *
+     * @return whether this call removed it (false: unknown, not deleted, or deleted too recently)
+     */
+    boolean purgeDeleted(String userId, Instant cutoff) {
+        return jdbc.sql("DELETE FROM users WHERE id = :id AND status = :deleted AND deleted_at < :cutoff")
+                .param("id", userId).param("deleted", UserStatus.DELETED.column()).param("cutoff", utc(cutoff))
+                .update() == 1;
     }
 
     private UserAccount withRoles(UserAccount account) {

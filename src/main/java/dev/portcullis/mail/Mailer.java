@@ -28,6 +28,7 @@ import jakarta.mail.internet.InternetAddress;
  * <li>{@code password-changed}, {@code email-change-requested}: {@code displayName}, {@code resetLink}.</li>
  * <li>{@code email-change-confirm}: {@code displayName}, {@code confirmLink}, {@code validHours}.</li>
  * <li>{@code email-changed}: {@code displayName}.</li>
+ * <li>{@code account-deleted}: {@code displayName}, {@code graceDays} (days until the data is purged).</li>
  * </ul>
  * Links must be {@link URI}s built with {@link PublicUrls#link}; a URI outside the issuer is refused,
  * so a link can never come from a request's Host header.

@@ -73,6 +73,11 @@ class SessionRepository {
                 .param("before", ts(before)).update();
     }
 
+    /** ACC-8 purge: every session of the user, ended or not; refresh tokens cascade. */
+    int deleteAllOf(String userId) {
+        return jdbc.sql("DELETE FROM user_session WHERE user_id = :user").param("user", userId).update();
+    }
+
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

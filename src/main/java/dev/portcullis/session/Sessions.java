@@ -158,6 +158,20 @@ public class Sessions {
         return revoked.size();
     }
 
+    /**
+     * ACC-8: erases every session of the user, ended or not, with its refresh tokens, when the
+     * account's personal data is purged (IPs and user agents included). Sessions still active are
+     * forgotten by this instance's cache at once.
+     *
+     * @return how many sessions were erased
+     */
+    public int eraseAllOf(String userId) {
+        List<String> active = sessions.activeOf(userId, clock.instant()).stream().map(SessionRow::id).toList();
+        int erased = sessions.deleteAllOf(userId);
+        active.forEach(activity::forget);
+        return erased;
+    }
+
     /** TOK-5: the user's active sessions, most recently used first. */
     public List<SessionView> list(String userId, String currentSessionId) {
         return sessions.activeOf(userId, clock.instant()).stream()

@@ -115,20 +115,4 @@ class MeIT extends AccountFlowTest {
     private static String[] bearer(Tokens tokens) {
         return new String[] {"Authorization", "Bearer " + tokens.access()};
     }
-
-    private static String recipient(jakarta.mail.internet.MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(jakarta.mail.internet.MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -235,7 +235,9 @@ abstract class UsersContract {
         assertThat(tokens.findUsable(first, AccountTokenPurpose.PASSWORD_RESET, T0.plusSeconds(21))).isEmpty();
         assertThat(tokens.findUsable(second, AccountTokenPurpose.PASSWORD_RESET, T0.plusSeconds(21))).isEmpty();
         assertThat(tokens.findUsable(verify, AccountTokenPurpose.VERIFY_EMAIL, T0.plusSeconds(21))).isPresent();
-        assertThat(tokens.purgeExpiredBefore(T0.plusSeconds(905))).isEqualTo(2);
+        assertThat(tokens.purgeSpentBefore(T0.plusSeconds(15))).as("nothing spent yet").isZero();
+        assertThat(tokens.purgeSpentBefore(T0.plusSeconds(21))).as("the two used ones").isEqualTo(2);
+        assertThat(tokens.purgeSpentBefore(T0.plusSeconds(905))).as("then the expired one").isEqualTo(1);
     }
 
     private interface Racer {

@@ -19,6 +19,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -82,7 +83,7 @@ public abstract class AccountFlowTest extends HttpTest {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
             String found = null;
             for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(email)) {
+                if (recipient(message).equals(email)) {
                     Matcher m = link.matcher(GreenMailUtil.getBody(message));
                     if (m.find()) {
                         found = m.group(1);
@@ -110,6 +111,23 @@ public abstract class AccountFlowTest extends HttpTest {
         Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
         assertThat(m.find()).as(name + " in " + json).isTrue();
         return m.group(1);
+    }
+
+    /** The first recipient of a received message. */
+    public static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static int freePort() {
