@@ -1,5 +1,10 @@
 package dev.portcullis.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +27,14 @@ class OpenApiConfiguration {
                                 + "(RFC 9457) with a stable `code` and the `request_id`.")
                         .license(new License().name("Apache-2.0")))
                 .addServersItem(new Server().url(urls.issuer()));
+    }
+
+    /**
+     * The API speaks snake_case (spring.jackson.property-naming-strategy), but springdoc reads the
+     * records with its own Jackson 2 mapper; give it the same naming so the document matches the wire.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 }

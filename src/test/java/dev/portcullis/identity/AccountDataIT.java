@@ -119,9 +119,11 @@ class AccountDataIT extends AccountFlowTest {
     void theOpenApiDocumentDescribesTheExportAndTheDeletion_ACC8_OPS7() {
         String openApi = http.get("/v3/api-docs").body();
 
-        // Property names are checked by the tests above: springdoc does not apply the SNAKE_CASE strategy yet.
         assertThat(openApi).contains("\"/api/v1/me/export\"", "\"Document\"", "\"PendingLink\"",
                 "\"AccountDeletionRequest\"");
+        assertThat(openApi).as("the document names fields as the wire does (snake_case)")
+                .contains("\"current_password\"", "\"pending_links\"", "\"refresh_token\"")
+                .doesNotContain("\"currentPassword\"", "\"pendingLinks\"", "\"refreshToken\"");
         assertThat(openApi).doesNotContain("token_hash", "password_hash");
     }
 
