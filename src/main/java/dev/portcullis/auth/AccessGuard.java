@@ -1,6 +1,5 @@
 package dev.portcullis.auth;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * LOG-1 / TOK-2 / TOK-4: the central guard every request passes. A bearer token (or the browser's
  * access cookie) must verify, its session must still be live — so logout, reset, reuse detection and
  * block take effect at once although the JWT itself has not expired — and its account must pass
- * {@link AccountGate}. Both lookups are cached for at most the revocation-check interval (1 s);
- * session revocation on this instance evicts its cache entry immediately.
+ * {@link AccountGate}. Both lookups are cached for at most the revocation-check interval (1 s by
+ * default); session revocation on this instance evicts its cache entry immediately.
  */
 @Component
 class AccessGuard implements RequestAuthenticator {
 
     private static final String BEARER = "bearer ";
-    private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", AccessTokens.INVALID_TOKEN_CHALLENGE);
     private static final int MAX_CACHED_ACCOUNTS = 100_000;
 
     private final AccessTokens accessTokens;
@@ -47,7 +46,7 @@ class AccessGuard implements RequestAuthenticator {
         this.sessions = sessions;
         this.users = users;
         this.accounts = Caffeine.newBuilder().maximumSize(MAX_CACHED_ACCOUNTS)
-                .expireAfterWrite(Duration.ofSeconds(1)).build();
+                .expireAfterWrite(sessions.revocationCheckInterval()).build();
     }
 
     @Override

@@ -44,10 +44,6 @@ class LoginController {
             return ResponseEntity.ok(challenge.challenge());
         }
         TokenGrant grant = ((LoginOutcome.SignedIn) outcome).tokens();
-        if (TokenCookies.cookieModeRequested(request)) {
-            TokenCookies.write(response, grant);
-            return ResponseEntity.ok(TokenResponse.cookies(grant));
-        }
-        return ResponseEntity.ok(TokenResponse.body(grant));
+        return ResponseEntity.ok(TokenCookies.deliver(grant, TokenCookies.cookieModeRequested(request), response));
     }
 }

@@ -18,6 +18,7 @@ import dev.portcullis.session.IssuedRefreshToken;
 import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.AuthenticatedUser;
 import dev.portcullis.shared.ErrorCode;
+import dev.portcullis.shared.FieldViolation;
 import dev.portcullis.shared.ProblemException;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,7 +65,7 @@ class TokenController {
         boolean cookieMode = bodyToken == null && cookieToken.isPresent();
         String presented = bodyToken != null ? bodyToken : cookieToken.orElse(null);
         if (presented == null) {
-            throw ProblemException.validation(List.of(new dev.portcullis.shared.FieldViolation("refresh_token",
+            throw ProblemException.validation(List.of(new FieldViolation("refresh_token",
                     "required", "is required (in the body or the refresh cookie)")));
         }
         IssuedRefreshToken refreshed = sessions.rotate(presented, origin);
@@ -75,12 +76,7 @@ class TokenController {
             sessions.revoke(user.id(), refreshed.sessionId(), "account_disabled");
             throw refused;
         }
-        TokenGrant grant = tokens.issue(user, refreshed);
-        if (cookieMode) {
-            TokenCookies.write(response, grant);
-            return TokenResponse.cookies(grant);
-        }
-        return TokenResponse.body(grant);
+        return TokenCookies.deliver(tokens.issue(user, refreshed), cookieMode, response);
     }
 
     /**
@@ -91,8 +87,7 @@ class TokenController {
     ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser caller,
             @Valid @RequestBody(required = false) RefreshRequest body, RequestOrigin origin, HttpServletRequest request,
             HttpServletResponse response) {
-        boolean cookies = TokenCookies.read(request, TokenCookies.ACCESS).isPresent()
-                || TokenCookies.read(request, TokenCookies.REFRESH).isPresent();
+        boolean cookies = TokenCookies.present(request);
         Optional<String> refreshToken = Optional.ofNullable(body == null ? null : body.refreshToken())
                 .or(() -> TokenCookies.read(request, TokenCookies.REFRESH));
         String sessionId = caller != null ? caller.sessionId()
@@ -121,8 +116,7 @@ class TokenController {
             HttpServletRequest request, HttpServletResponse response) {
         int ended = sessions.revokeAll(caller.userId(), null, "logout_all");
         audit.record(AuditEvent.of("logout.all", caller.userId(), origin).withDetail("sessions", ended));
-        if (TokenCookies.read(request, TokenCookies.ACCESS).isPresent()
-                || TokenCookies.read(request, TokenCookies.REFRESH).isPresent()) {
+        if (TokenCookies.present(request)) {
             TokenCookies.clear(response);
         }
         return ResponseEntity.noContent().build();

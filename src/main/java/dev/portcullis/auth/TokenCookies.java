@@ -34,6 +34,20 @@ final class TokenCookies {
         return "cookie".equalsIgnoreCase(request.getHeader(DELIVERY_HEADER));
     }
 
+    /** Whether the request carries either token cookie (then logout must clear them). */
+    static boolean present(HttpServletRequest request) {
+        return read(request, ACCESS).isPresent() || read(request, REFRESH).isPresent();
+    }
+
+    /** Hands a grant out in the mode asked for: cookies and lifetimes only, or everything in the body. */
+    static TokenResponse deliver(TokenGrant grant, boolean cookieMode, HttpServletResponse response) {
+        if (!cookieMode) {
+            return TokenResponse.body(grant);
+        }
+        write(response, grant);
+        return TokenResponse.cookies(grant);
+    }
+
     static Optional<String> read(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
@@ -47,7 +61,7 @@ final class TokenCookies {
         return Optional.empty();
     }
 
-    static void write(HttpServletResponse response, TokenGrant grant) {
+    private static void write(HttpServletResponse response, TokenGrant grant) {
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(ACCESS, grant.accessToken()).path("/")
                 .secure(true).httpOnly(true).sameSite("Lax").maxAge(Duration.ofSeconds(grant.expiresIn())).build()
                 .toString());

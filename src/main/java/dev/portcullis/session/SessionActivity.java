@@ -1,12 +1,12 @@
 package dev.portcullis.session;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The per-request question "is this access token's session still active?" (TOK-4: a revoked
@@ -18,38 +18,27 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionActivity {
 
-    private record Entry(boolean active, Instant checkedAt) {
-    }
-
     /** Only ids from verified tokens get here; the bound keeps memory flat on a very busy instance. */
     private static final int MAX_ENTRIES = 100_000;
 
     private final SessionRepository sessions;
     private final Clock clock;
-    private final Duration interval;
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> cache;
 
     SessionActivity(SessionRepository sessions, Clock clock, SessionProperties properties) {
         this.sessions = sessions;
         this.clock = clock;
-        this.interval = properties.revocationCheckInterval();
+        // Expiry follows the application's Clock, so tests that move time see entries age.
+        this.cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(properties.revocationCheckInterval())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     boolean isActive(String sessionId) {
-        Instant now = clock.instant();
-        Entry cached = cache.get(sessionId);
-        if (cached != null && now.isBefore(cached.checkedAt().plus(interval))) {
-            return cached.active();
-        }
-        boolean active = sessions.find(sessionId).map(s -> s.activeAt(now)).orElse(false);
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
-        }
-        cache.put(sessionId, new Entry(active, now));
-        return active;
+        return cache.get(sessionId, id -> sessions.find(id).map(s -> s.activeAt(clock.instant())).orElse(false));
     }
 
     void forget(String sessionId) {
-        cache.remove(sessionId);
+        cache.invalidate(sessionId);
     }
 }

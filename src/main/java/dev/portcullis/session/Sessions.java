@@ -135,6 +135,11 @@ public class Sessions {
         return sessionId != null && activity.isActive(sessionId);
     }
 
+    /** How long an instance may trust a cached "still active" answer (also for the account-status cache). */
+    public Duration revocationCheckInterval() {
+        return properties.revocationCheckInterval();
+    }
+
     /** The owner of a session, if it exists. */
     public Optional<String> ownerOf(String sessionId) {
         return sessions.find(sessionId).map(SessionRow::userId);
