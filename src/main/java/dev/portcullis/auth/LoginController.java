@@ -1,5 +1,6 @@
 package dev.portcullis.auth;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,11 +40,14 @@ class LoginController {
     ResponseEntity<Object> login(@Valid @RequestBody LoginRequest body, RequestOrigin origin,
             HttpServletRequest request, HttpServletResponse response) {
         EmailAddress email = EmailAddress.parse(body.email());
-        LoginOutcome outcome = login.login(email, body.password(), Boolean.TRUE.equals(body.rememberMe()), origin);
+        LoginOutcome outcome = login.login(email, body.password(), Boolean.TRUE.equals(body.rememberMe()), origin,
+                TokenCookies.read(request, LoginDevices.COOKIE).orElse(null));
         if (outcome instanceof LoginOutcome.ChallengeRequired challenge) {
             return ResponseEntity.ok(challenge.challenge());
         }
-        TokenGrant grant = ((LoginOutcome.SignedIn) outcome).tokens();
-        return ResponseEntity.ok(TokenCookies.deliver(grant, TokenCookies.cookieModeRequested(request), response));
+        LoginOutcome.SignedIn signedIn = (LoginOutcome.SignedIn) outcome;
+        response.addHeader(HttpHeaders.SET_COOKIE, signedIn.deviceCookie().toString());
+        return ResponseEntity.ok(TokenCookies.deliver(signedIn.tokens(), TokenCookies.cookieModeRequested(request),
+                response));
     }
 }

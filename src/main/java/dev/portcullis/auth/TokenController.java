@@ -14,6 +14,9 @@ import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditLog;
 import dev.portcullis.identity.UserAccount;
 import dev.portcullis.identity.Users;
+import dev.portcullis.ratelimit.RateLimiter;
+import dev.portcullis.ratelimit.RatePolicy;
+import dev.portcullis.ratelimit.RateSubject;
 import dev.portcullis.session.IssuedRefreshToken;
 import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.AuthenticatedUser;
@@ -45,12 +48,14 @@ class TokenController {
     private final Users users;
     private final TokenIssuer tokens;
     private final AuditLog audit;
+    private final RateLimiter limiter;
 
-    TokenController(Sessions sessions, Users users, TokenIssuer tokens, AuditLog audit) {
+    TokenController(Sessions sessions, Users users, TokenIssuer tokens, AuditLog audit, RateLimiter limiter) {
         this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
+        this.limiter = limiter;
     }
 
     /**
@@ -60,6 +65,7 @@ class TokenController {
     @PostMapping("/api/v1/auth/refresh")
     TokenResponse refresh(@Valid @RequestBody(required = false) RefreshRequest body, RequestOrigin origin,
             HttpServletRequest request, HttpServletResponse response) {
+        limiter.consume(RatePolicy.REFRESH, RateSubject.ofIp(origin.ip()));
         String bodyToken = body == null ? null : body.refreshToken();
         Optional<String> cookieToken = TokenCookies.read(request, TokenCookies.REFRESH);
         boolean cookieMode = bodyToken == null && cookieToken.isPresent();

@@ -91,5 +91,9 @@ final class StartupSafetyCheck {
         if (env.getProperty("spring.mail.host", "").isBlank()) {
             problems.add("SPRING_MAIL_HOST is missing: prod delivers mail over SMTP");
         }
+        if (!binder.bind("portcullis.rate-limit.enabled", Boolean.class).orElse(true)) {
+            problems.add("PORTCULLIS_RATE_LIMIT_ENABLED must not be false in prod: rate limits are the defence "
+                    + "against credential stuffing (LOG-2)");
+        }
     }
 }

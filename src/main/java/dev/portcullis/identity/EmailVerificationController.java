@@ -6,6 +6,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.portcullis.ratelimit.RateLimiter;
+import dev.portcullis.ratelimit.RatePolicy;
+import dev.portcullis.ratelimit.RateSubject;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,19 +18,24 @@ import jakarta.validation.constraints.Size;
 class EmailVerificationController {
 
     private final EmailVerification verification;
+    private final RateLimiter limiter;
 
-    EmailVerificationController(EmailVerification verification) {
+    EmailVerificationController(EmailVerification verification, RateLimiter limiter) {
         this.verification = verification;
+        this.limiter = limiter;
     }
 
     @PostMapping("/api/v1/auth/verify-email")
     ResponseEntity<Void> verify(@Validated @RequestBody TokenRequest request, RequestOrigin origin) {
+        limiter.consume(RatePolicy.VERIFY, RateSubject.ofIp(origin.ip()));
         verification.verify(request.token(), origin);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/auth/verify-email/resend")
     ResponseEntity<AcceptedResponse> resend(@Validated @RequestBody EmailRequest request, RequestOrigin origin) {
+        // Counted by the email as typed (normalised), known or not: the 429 says nothing about accounts.
+        limiter.consume(RatePolicy.RESEND, RateSubject.ofAccount(origin.ip(), request.email()));
         verification.resend(request.email(), origin);
         return ResponseEntity.accepted().body(AcceptedResponse.VERIFICATION_SENT);
     }

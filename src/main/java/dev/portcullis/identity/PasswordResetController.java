@@ -6,6 +6,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.portcullis.ratelimit.RateLimiter;
+import dev.portcullis.ratelimit.RatePolicy;
+import dev.portcullis.ratelimit.RateSubject;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,19 +18,24 @@ import jakarta.validation.constraints.Size;
 class PasswordResetController {
 
     private final PasswordReset reset;
+    private final RateLimiter limiter;
 
-    PasswordResetController(PasswordReset reset) {
+    PasswordResetController(PasswordReset reset, RateLimiter limiter) {
         this.reset = reset;
+        this.limiter = limiter;
     }
 
     @PostMapping("/api/v1/auth/password/forgot")
     ResponseEntity<AcceptedResponse> forgot(@Validated @RequestBody ForgotRequest request, RequestOrigin origin) {
+        // Counted by the email as typed (normalised), known or not: the 429 says nothing about accounts.
+        limiter.consume(RatePolicy.FORGOT, RateSubject.ofAccount(origin.ip(), request.email()));
         reset.requestReset(request.email(), origin);
         return ResponseEntity.accepted().body(AcceptedResponse.RESET_SENT);
     }
 
     @PostMapping("/api/v1/auth/password/reset")
     ResponseEntity<Void> reset(@Validated @RequestBody ResetRequest request, RequestOrigin origin) {
+        limiter.consume(RatePolicy.RESET_POST, RateSubject.ofIp(origin.ip()));
         reset.reset(request.token(), request.newPassword(), origin);
         return ResponseEntity.noContent().build();
     }

@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.portcullis.ratelimit.RateLimiter;
+import dev.portcullis.ratelimit.RatePolicy;
+import dev.portcullis.ratelimit.RateSubject;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,15 +20,18 @@ import jakarta.validation.constraints.Size;
 class RegistrationController {
 
     private final Registration registration;
+    private final RateLimiter limiter;
 
-    RegistrationController(Registration registration) {
+    RegistrationController(Registration registration, RateLimiter limiter) {
         this.registration = registration;
+        this.limiter = limiter;
     }
 
     @PostMapping("/api/v1/auth/register")
     ResponseEntity<AcceptedResponse> register(@Validated @RequestBody RegisterRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             RequestOrigin origin) {
+        limiter.consume(RatePolicy.SIGNUP, RateSubject.ofIp(origin.ip()));
         registration.register(request.email(), request.password(), request.displayName(), acceptLanguage, origin);
         return ResponseEntity.accepted().body(AcceptedResponse.VERIFICATION_SENT);
     }

@@ -8,6 +8,8 @@ package dev.portcullis.shared;
 public record RequestOrigin(String ip, String userAgent, String requestId) {
 
     public static final int MAX_USER_AGENT = 512;
+    /** The servlet request attribute under which the web layer keeps the resolved origin. */
+    public static final String REQUEST_ATTRIBUTE = "portcullis.origin";
 
     public RequestOrigin {
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {

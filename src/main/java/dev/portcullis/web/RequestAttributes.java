@@ -8,7 +8,7 @@ import dev.portcullis.shared.RequestOrigin;
 final class RequestAttributes {
 
     static final String REQUEST_ID = "portcullis.requestId";
-    static final String ORIGIN = "portcullis.origin";
+    static final String ORIGIN = RequestOrigin.REQUEST_ATTRIBUTE;
     /** Read by templates as {@code ${cspNonce}}. */
     static final String CSP_NONCE = "cspNonce";
 

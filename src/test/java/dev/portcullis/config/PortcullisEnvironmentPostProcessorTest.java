@@ -130,6 +130,13 @@ class PortcullisEnvironmentPostProcessorTest {
     }
 
     @Test
+    void prodRefusesToRunWithoutRateLimits_LOG2() {
+        Map<String, Object> off = validProd();
+        off.put("PORTCULLIS_RATE_LIMIT_ENABLED", "false");
+        assertThatThrownBy(() -> process(environment(off))).hasMessageContaining("PORTCULLIS_RATE_LIMIT_ENABLED");
+    }
+
+    @Test
     void prodWithSafeConfigurationPasses_OPS1() {
         StandardEnvironment env = environment(validProd());
         process(env);

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,6 +38,7 @@ import dev.portcullis.audit.AuditLog;
 import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.EmailAddress;
 import dev.portcullis.shared.RequestOrigin;
+import dev.portcullis.testing.AdvancingClock;
 import dev.portcullis.testing.HttpTest;
 import dev.portcullis.testing.IntegrationTest;
 import jakarta.mail.Message;
@@ -63,10 +62,7 @@ abstract class AccountsHttpTest extends HttpTest {
     static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     private static final Pattern TOKEN_LINK = Pattern.compile("(http://127\\.0\\.0\\.1:8080(/[a-z/-]+)\\?token=([A-Za-z0-9_%-]+))");
     static final GreenMail SMTP = startSmtp();
-    /**
-     * Real time plus an offset tests can add to. It must keep ticking: db-scheduler takes the
-     * application's Clock too, and a frozen one would never run the mail job again.
-     */
+    /** Real time plus an offset tests can add to. */
     static final AdvancingClock CLOCK = new AdvancingClock();
 
     @Autowired
@@ -79,31 +75,6 @@ abstract class AccountsHttpTest extends HttpTest {
     PasswordHasher hasher;
     @Autowired
     AuditLog audit;
-
-    /** The system clock moved forward by whatever the tests {@link #advance}d. */
-    static final class AdvancingClock extends Clock {
-
-        private volatile Duration offset = Duration.ZERO;
-
-        synchronized void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("tests use UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class ClockConfiguration {

@@ -1,0 +1,128 @@
+package dev.portcullis.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+
+import dev.portcullis.config.MasterSecret;
+import dev.portcullis.shared.ErrorCode;
+import dev.portcullis.shared.ProblemException;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * The one place requests are counted against the rate-limit policies (LOG-2, LOG-4). A request
+ * takes one token from the bucket of every limit of its policy; when one is empty the request is
+ * refused with 429 {@code rate_limited}, {@code Retry-After} and the IETF {@code RateLimit} and
+ * {@code RateLimit-Policy} headers. A refused request takes nothing, so a client that waits for
+ * Retry-After gets through.
+ *
+ * <p>Counter keys hold an HMAC of the IP, email or user id, never the value itself: a dump of the
+ * Redis store does not list who tried to sign in.
+ */
+public class RateLimiter {
+
+    private final boolean enabled;
+    private final Map<RatePolicy, List<RateLimit>> policies;
+    private final Map<String, List<RateLimit>> tiers;
+    private final BucketStore store;
+    private final SecretKey keyHmac;
+    private final RateLimitMetrics metrics;
+
+    RateLimiter(RateLimitProperties properties, BucketStore store, MasterSecret masterSecret, RateLimitMetrics metrics) {
+        this.enabled = properties.enabled();
+        this.policies = properties.policies();
+        this.tiers = properties.tiers();
+        this.store = store;
+        this.keyHmac = masterSecret.deriveKey("rate-limit-keys/v1", "HmacSHA256");
+        this.metrics = metrics;
+    }
+
+    /**
+     * Counts one request of {@code policy} for {@code subject}.
+     *
+     * @throws ProblemException 429 {@code rate_limited} when a limit is exhausted
+     */
+    public void consume(RatePolicy policy, RateSubject subject) {
+        consume(policy, policies.get(policy), subject);
+    }
+
+    /**
+     * LOG-4: counts one authenticated API call. The limits are those of the most generous tier
+     * among the caller's roles, else the untiered {@code api} policy.
+     */
+    public void consumeApiCall(RateSubject subject, Collection<String> roles) {
+        consume(RatePolicy.API, limitsForRoles(roles), subject);
+    }
+
+    List<RateLimit> limitsForRoles(Collection<String> roles) {
+        List<RateLimit> best = policies.get(RatePolicy.API);
+        for (String role : roles) {
+            List<RateLimit> tier = tiers.get(role.toLowerCase(Locale.ROOT));
+            if (tier != null && (best.isEmpty() || tier.isEmpty() || rate(tier) > rate(best))) {
+                best = tier;
+            }
+        }
+        return best;
+    }
+
+    private void consume(RatePolicy policy, List<RateLimit> limits, RateSubject subject) {
+        if (!enabled || limits.isEmpty()) {
+            return;
+        }
+        RateLimitHeaders headers = new RateLimitHeaders(policy, limits);
+        for (RateLimit limit : limits) {
+            ConsumptionProbe probe = store.withBucket(bucketKey(policy, limit, subject), configuration(limit),
+                    limit.period(), bucket -> bucket.tryConsumeAndReturnRemaining(1));
+            if (!probe.isConsumed()) {
+                metrics.limited(policy);
+                throw tooManyRequests(headers.refused(limit, probe));
+            }
+            headers.allowed(limit, probe);
+        }
+        metrics.allowed(policy);
+        headers.writeToCurrentResponse();
+    }
+
+    private static ProblemException tooManyRequests(Map<String, String> headers) {
+        return new ProblemException(ErrorCode.RATE_LIMITED, 429,
+                "Too many requests. Try again in " + headers.get("Retry-After") + " seconds.", List.of(), headers);
+    }
+
+    private static BucketConfiguration configuration(RateLimit limit) {
+        return BucketConfiguration.builder()
+                .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period())).build();
+    }
+
+    /** The requests per second a list of limits allows at its tightest, to compare tiers. */
+    private static double rate(List<RateLimit> limits) {
+        return limits.stream().mapToDouble(l -> (double) l.capacity() / l.period().toSeconds()).min().orElse(Double.MAX_VALUE);
+    }
+
+    /**
+     * {@code pc:rl:login.ip+account:5/900:<hmac>}: the limit's size is part of the key, so a
+     * changed configuration starts fresh counters instead of reading old ones with new sizes.
+     */
+    private String bucketKey(RatePolicy policy, RateLimit limit, RateSubject subject) {
+        return "pc:rl:" + limit.name(policy) + ":" + limit.capacity() + "/" + limit.period().toSeconds() + ":"
+                + hmac(subject.valueFor(limit.key()));
+    }
+
+    private String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(keyHmac);
+            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}
