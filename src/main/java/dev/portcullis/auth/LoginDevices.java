@@ -30,7 +30,12 @@ import dev.portcullis.shared.SecretTokens;
 @Component
 class LoginDevices {
 
-    static final String COOKIE = "__Host-portcullis-device";
+    /**
+     * Host-only (no Domain) and sent only to the auth routes: it concerns sign-in alone. Not a
+     * {@code __Host-} cookie, which would have to go with every request (Path=/).
+     */
+    static final String COOKIE = "__Secure-portcullis-device";
+    static final String PATH = "/api/v1/auth";
     private static final String VERSION = "v1";
     private static final int MAX_COOKIE_LENGTH = 256;
 
@@ -74,7 +79,7 @@ class LoginDevices {
     ResponseCookie issue(String userId, Optional<String> deviceId) {
         String device = deviceId.orElseGet(() -> tokens.newToken(16));
         String signed = VERSION + "." + device + "." + userId + "." + clock.instant().getEpochSecond();
-        return ResponseCookie.from(COOKIE, signed + "." + mac(signed)).path("/").secure(true).httpOnly(true)
+        return ResponseCookie.from(COOKIE, signed + "." + mac(signed)).path(PATH).secure(true).httpOnly(true)
                 .sameSite("Strict").maxAge(properties.deviceCookieLifetime()).build();
     }
 

@@ -26,6 +26,12 @@ final class CsrfRequirement implements RequestMatcher {
     static final String COOKIE_PREFIX = "__Host-portcullis-";
     /** The refresh cookie is path-scoped (TOK-6), which the __Host- prefix forbids. */
     static final String PATH_COOKIE_PREFIX = "__Secure-portcullis-";
+    /**
+     * LOG-3's device cookie grants nothing (the password is still required; it only keeps its
+     * browser's own rate-limit allowance), so it is no ambient authority and needs no CSRF token:
+     * API clients that keep cookies can sign in with it as they did before.
+     */
+    static final Set<String> NO_AUTHORITY_COOKIES = Set.of("__Secure-portcullis-device");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Override
@@ -53,6 +59,9 @@ final class CsrfRequirement implements RequestMatcher {
             return false;
         }
         for (Cookie cookie : cookies) {
+            if (NO_AUTHORITY_COOKIES.contains(cookie.getName())) {
+                continue;
+            }
             if (cookie.getName().startsWith(COOKIE_PREFIX) || cookie.getName().startsWith(PATH_COOKIE_PREFIX)) {
                 return true;
             }

@@ -63,11 +63,16 @@ public abstract class AccountFlowTest extends HttpTest {
 
     /** Signs up and verifies through the real mail, returning the address. */
     protected String signedUp(String email) {
+        return signedUp(email, new String[0]);
+    }
+
+    /** As {@link #signedUp(String)}, sending the given extra headers (name, value, …) with each request. */
+    protected String signedUp(String email, String... headers) {
         HttpResponse<String> registered = http.postJson("/api/v1/auth/register",
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", headers);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
         HttpResponse<String> verified = http.postJson("/api/v1/auth/verify-email",
-                "{\"token\":\"" + mailedToken(email, "verify-email") + "\"}");
+                "{\"token\":\"" + mailedToken(email, "verify-email") + "\"}", headers);
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(204);
         return email;
     }

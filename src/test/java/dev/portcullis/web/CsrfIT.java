@@ -47,6 +47,15 @@ class CsrfIT extends HttpTest {
     }
 
     @Test
+    @DisplayName("WEB-2, LOG-3: the sign-in device cookie grants nothing, so alone it needs no token")
+    void deviceCookieAloneNeedsNoToken() {
+        assertThat(http.postJson("/api/v1/probe", BODY, "Cookie", "__Secure-portcullis-device=v1.a.b.1.c").statusCode())
+                .isEqualTo(200);
+        assertCsrfFailed(http.postJson("/api/v1/probe", BODY, "Cookie",
+                "__Secure-portcullis-device=v1.a.b.1.c; __Host-portcullis-access=abc"));
+    }
+
+    @Test
     @DisplayName("WEB-2: a cookie-carrying browser request without the token is refused")
     void cookieRequestWithoutTokenIsRefused() {
         assertCsrfFailed(http.postJson("/api/v1/probe", BODY, "Cookie", "__Host-portcullis-session=abc"));
