@@ -30,8 +30,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     void handle(Exception error, HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemException problem = ExceptionProblems.toProblem(error);
-        if (problem.status() >= 500) {
+        if (problem.status() >= 500 && !(error instanceof ProblemException)) {
             log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), error);
+        } else if (problem.status() >= 500) {
+            // A deliberate 5xx (a dependency is down): whoever threw it logged the cause once.
+            log.debug("Request answered with {}", problem.code().code());
         } else if (log.isDebugEnabled()) {
             log.debug("Request refused with {}: {}", problem.code().code(), error.getClass().getSimpleName());
         }
