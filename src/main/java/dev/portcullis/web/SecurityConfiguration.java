@@ -81,6 +81,8 @@ class SecurityConfiguration {
                                 "/api/v1/auth/verify-email/resend", "/api/v1/auth/password/forgot",
                                 "/api/v1/auth/password/reset").permitAll()
                         .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/auth/logout-all").authenticated()
+                        // Administration needs the admin role (the per-permission rules of ADM-1 refine it).
+                        .requestMatchers("/api/v1/admin/**").hasRole("admin")
                         .anyRequest().permitAll());
         return http.build();
     }

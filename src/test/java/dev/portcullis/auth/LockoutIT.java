@@ -167,4 +167,28 @@ class LockoutIT extends AccountFlowTest {
         assertThat(jdbc.sql("SELECT type FROM audit_event WHERE user_id = :id").param("id", userId).query(String.class)
                 .list()).contains("account.locked", "login.refused");
     }
+
+    @Test
+    void anAdminCanLiftALockAndOnlyAnAdmin_LOG3() {
+        String email = signedUp(newEmail());
+        String userId = jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", email).query(String.class).single();
+        failTimes(email, 10);
+        String admin = signedUp(newEmail());
+        jdbc.sql("INSERT INTO user_role (user_id, role) SELECT id, 'admin' FROM users WHERE email = :e")
+                .param("e", admin).update();
+        Tokens adminTokens = Tokens.of(login(admin, PASSWORD));
+        Tokens userTokens = Tokens.of(login(signedUp(newEmail()), PASSWORD));
+
+        assertThat(http.postJson("/api/v1/admin/users/" + userId + "/unlock", "{}", "Authorization",
+                "Bearer " + userTokens.access()).statusCode()).isEqualTo(403);
+        assertThat(http.postJson("/api/v1/admin/users/no-such-user/unlock", "{}", "Authorization",
+                "Bearer " + adminTokens.access()).statusCode()).isEqualTo(404);
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(401);
+
+        assertThat(http.postJson("/api/v1/admin/users/" + userId + "/unlock", "{}", "Authorization",
+                "Bearer " + adminTokens.access()).statusCode()).isEqualTo(204);
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE user_id = :id AND type = 'account.unlocked'")
+                .param("id", userId).query(String.class).single()).contains("actor");
+    }
 }
