@@ -1,20 +1,18 @@
 package dev.portcullis.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 import dev.portcullis.config.MasterSecret;
+import dev.portcullis.shared.Hmac;
 import dev.portcullis.shared.SecretTokens;
 
 /**
@@ -45,7 +43,7 @@ class LoginDevices {
     private final Clock clock;
 
     LoginDevices(MasterSecret masterSecret, SecretTokens tokens, LockoutProperties properties, Clock clock) {
-        this.key = masterSecret.deriveKey("login-device-cookie/v1", "HmacSHA256");
+        this.key = masterSecret.deriveKey("login-device-cookie/v1", Hmac.ALGORITHM);
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
@@ -84,13 +82,6 @@ class LoginDevices {
     }
 
     private String mac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return Hmac.sha256Base64Url(key, value);
     }
 }

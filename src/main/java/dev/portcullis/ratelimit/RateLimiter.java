@@ -1,18 +1,17 @@
 package dev.portcullis.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import dev.portcullis.config.MasterSecret;
 import dev.portcullis.shared.ErrorCode;
+import dev.portcullis.shared.Hmac;
 import dev.portcullis.shared.ProblemException;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -41,7 +40,7 @@ public class RateLimiter {
         this.policies = properties.policies();
         this.tiers = properties.tiers();
         this.store = store;
-        this.keyHmac = masterSecret.deriveKey("rate-limit-keys/v1", "HmacSHA256");
+        this.keyHmac = masterSecret.deriveKey("rate-limit-keys/v1", Hmac.ALGORITHM);
         this.metrics = metrics;
     }
 
@@ -116,13 +115,6 @@ public class RateLimiter {
     }
 
     private String hmac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keyHmac);
-            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Hmac.sha256(keyHmac, value), 16));
     }
 }

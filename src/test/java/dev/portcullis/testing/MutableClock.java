@@ -1,13 +1,10 @@
 package dev.portcullis.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A Clock tests move by hand (STYLE 9: expiry is tested by moving time, never by sleeping). */
-public final class MutableClock extends Clock {
+public final class MutableClock extends UtcTestClock {
 
     private volatile Instant now;
 
@@ -21,16 +18,6 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
     }
 
     @Override
