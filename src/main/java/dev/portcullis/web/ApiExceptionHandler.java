@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.portcullis.shared.ProblemException;
 
-/** Every exception a handler throws ends here as problem+json (ERR-1); 500s are logged with the stack. */
+/** Every exception a handler throws ends here as problem+json (ERR-1); unexpected ones are logged with the stack. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
@@ -30,7 +30,9 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     void handle(Exception error, HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemException problem = ExceptionProblems.toProblem(error);
-        if (problem.status() >= 500) {
+        // A ProblemException is a decided answer, logged by the module that threw it (a CAPTCHA
+        // verifier outage is a WARN there, LOG-5); only an unexpected exception is an ERROR with its stack.
+        if (problem.status() >= 500 && !(error instanceof ProblemException)) {
             log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), error);
         } else if (log.isDebugEnabled()) {
             log.debug("Request refused with {}: {}", problem.code().code(), error.getClass().getSimpleName());
