@@ -95,5 +95,18 @@ final class StartupSafetyCheck {
             problems.add("PORTCULLIS_RATE_LIMIT_ENABLED must not be false in prod: rate limits are the defence "
                     + "against credential stuffing (LOG-2)");
         }
+        checkCaptchaVerifier(env, problems);
+    }
+
+    /**
+     * LOG-5: the siteverify request carries the CAPTCHA secret key and the client's IP. Checked
+     * whatever the CAPTCHA mode, so switching the mode on later cannot start sending them in clear.
+     */
+    private static void checkCaptchaVerifier(ConfigurableEnvironment env, List<String> problems) {
+        String url = env.getProperty("portcullis.captcha.verify-url", "").strip();
+        if (!url.isEmpty() && !url.toLowerCase(Locale.ROOT).startsWith("https://")) {
+            problems.add("PORTCULLIS_CAPTCHA_VERIFY_URL must use https in prod: the verification request carries "
+                    + "the CAPTCHA secret key and the client's IP");
+        }
     }
 }

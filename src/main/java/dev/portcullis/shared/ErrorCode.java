@@ -9,6 +9,8 @@ public enum ErrorCode {
     /** Any other malformed request the HTTP layer refuses (bad header, bad URL, …). */
     BAD_REQUEST(400, "Bad request"),
     INVALID_TOKEN(400, "Invalid token"),
+    /** LOG-5: the route needs a solved CAPTCHA and none was sent, or the verifier refused it. */
+    CAPTCHA_REQUIRED(400, "CAPTCHA required"),
     INVALID_CREDENTIALS(401, "Invalid credentials"),
     UNAUTHORIZED(401, "Unauthorized"),
     MFA_INVALID(401, "Invalid MFA code"),
@@ -26,7 +28,9 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
-    SERVICE_UNAVAILABLE(503, "Service unavailable");
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    /** LOG-5: the CAPTCHA verifier could not answer; sent with {@code Retry-After}. */
+    CAPTCHA_UNAVAILABLE(503, "CAPTCHA verification unavailable");
 
     private final int status;
     private final String title;

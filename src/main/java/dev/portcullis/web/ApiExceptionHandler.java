@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.portcullis.shared.ProblemException;
 
-/** Every exception a handler throws ends here as problem+json (ERR-1); 500s are logged with the stack. */
+/** Every exception a handler throws ends here as problem+json (ERR-1); unexpected ones are logged with the stack. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
@@ -30,11 +30,10 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     void handle(Exception error, HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemException problem = ExceptionProblems.toProblem(error);
+        // A ProblemException is a decided answer, logged by the module that threw it (a CAPTCHA
+        // verifier outage is a WARN there, LOG-5); only an unexpected exception is an ERROR with its stack.
         if (problem.status() >= 500 && !(error instanceof ProblemException)) {
             log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), error);
-        } else if (problem.status() >= 500) {
-            // A deliberate 5xx (a dependency is down): whoever threw it logged the cause once.
-            log.debug("Request answered with {}", problem.code().code());
         } else if (log.isDebugEnabled()) {
             log.debug("Request refused with {}: {}", problem.code().code(), error.getClass().getSimpleName());
         }

@@ -38,8 +38,9 @@ class CorsPolicyFilter extends OncePerRequestFilter {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        // X-Captcha-Token: the Turnstile token of sign-in, sign-up and forgot password (LOG-5).
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-CSRF-TOKEN", "X-Request-Id", "X-API-Key",
-                "Accept", "Accept-Language"));
+                "X-Captcha-Token", "Accept", "Accept-Language"));
         cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy", "Location"));
         cors.setAllowCredentials(properties.allowCredentials());
         cors.setMaxAge(properties.maxAge());

@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -38,8 +39,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems, WebProperties web,
-            CorsProperties cors, PublicUrls urls, SecretTokens tokens, RequestAuthenticator authenticator)
-            throws Exception {
+            CorsProperties cors, PublicUrls urls, SecretTokens tokens, RequestAuthenticator authenticator,
+            ObjectProvider<ContentSecurityPolicySources> cspSources) throws Exception {
         http
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -60,7 +61,7 @@ class SecurityConfiguration {
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000)
                                 .includeSubDomains(true).preload(true))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .addHeaderWriter(new ContentSecurityPolicy())
+                        .addHeaderWriter(new ContentSecurityPolicy(cspSources.orderedStream().toList()))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .exceptionHandling(errors -> errors
@@ -80,6 +81,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/verify-email",
                                 "/api/v1/auth/verify-email/resend", "/api/v1/auth/password/forgot",
                                 "/api/v1/auth/password/reset").permitAll()
+                        // LOG-5: pages and clients ask whether to render the CAPTCHA before anyone signs in.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/captcha").permitAll()
                         .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/auth/logout-all").authenticated()
                         // Administration needs the admin role (the per-permission rules of ADM-1 refine it).
                         .requestMatchers("/api/v1/admin/**").hasRole("admin")

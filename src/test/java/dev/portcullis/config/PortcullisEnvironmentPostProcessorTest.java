@@ -137,6 +137,22 @@ class PortcullisEnvironmentPostProcessorTest {
     }
 
     @Test
+    void prodRefusesAPlainHttpCaptchaVerifier_OPS1_LOG5() {
+        Map<String, Object> vars = validProd();
+        vars.put("PORTCULLIS_CAPTCHA_VERIFY_URL", "http://verifier.internal/siteverify");
+        assertThatThrownBy(() -> process(environment(vars)))
+                .hasMessageContaining("PORTCULLIS_CAPTCHA_VERIFY_URL must use https in prod");
+
+        vars.put("PORTCULLIS_CAPTCHA_VERIFY_URL", "https://verifier.internal/siteverify");
+        process(environment(vars));
+    }
+
+    @Test
+    void devAcceptsAPlainHttpCaptchaVerifierForLocalFakes_LOG5() {
+        process(environment(Map.of("PORTCULLIS_CAPTCHA_VERIFY_URL", "http://127.0.0.1:9999/siteverify")));
+    }
+
+    @Test
     void prodWithSafeConfigurationPasses_OPS1() {
         StandardEnvironment env = environment(validProd());
         process(env);

@@ -118,6 +118,23 @@ class ProdModeStartupIT {
     }
 
     @Test
+    @DisplayName("LOG-5: a CAPTCHA switched on without its secret key stops startup, naming PORTCULLIS_CAPTCHA_SECRET_KEY")
+    void captchaWithoutSecretKey() throws Exception {
+        assertRefused(Map.of("PORTCULLIS_CAPTCHA_MODE", "always", "PORTCULLIS_CAPTCHA_SITE_KEY", "1x00000000000000000000AA",
+                "PORTCULLIS_DATA_DIR", freshDataDir()), "PORTCULLIS_CAPTCHA_SECRET_KEY is missing");
+    }
+
+    @Test
+    @DisplayName("LOG-5: a CAPTCHA switched on without its site key stops startup and never prints the secret key")
+    void captchaWithoutSiteKeyNeverPrintsTheSecret() throws Exception {
+        String secret = "0x4AAAAAAAstartup-secret-9f2c";
+        Run run = run(Map.of("PORTCULLIS_CAPTCHA_MODE", "after-failures", "PORTCULLIS_CAPTCHA_SECRET_KEY", secret,
+                "PORTCULLIS_DATA_DIR", freshDataDir()));
+        assertThat(run.exitCode()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("PORTCULLIS_CAPTCHA_SITE_KEY is missing").doesNotContain(secret);
+    }
+
+    @Test
     @DisplayName("OPS-1: with a safe prod configuration on PostgreSQL it starts, migrates and serves")
     void validProdConfigurationStarts() throws Exception {
         TestDatabases.TestDatabase db = TestDatabases.emptyPostgres();
