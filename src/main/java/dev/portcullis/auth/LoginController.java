@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.portcullis.captcha.Captcha;
 import dev.portcullis.shared.EmailAddress;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,8 +41,9 @@ class LoginController {
     ResponseEntity<Object> login(@Valid @RequestBody LoginRequest body, RequestOrigin origin,
             HttpServletRequest request, HttpServletResponse response) {
         EmailAddress email = EmailAddress.parse(body.email());
-        LoginOutcome outcome = login.login(email, body.password(), Boolean.TRUE.equals(body.rememberMe()), origin,
-                TokenCookies.read(request, LoginDevices.COOKIE).orElse(null));
+        LoginOutcome outcome = login.login(new LoginAttempt(email, body.password(),
+                Boolean.TRUE.equals(body.rememberMe()), origin, TokenCookies.read(request, LoginDevices.COOKIE).orElse(null),
+                request.getHeader(Captcha.HEADER)));
         if (outcome instanceof LoginOutcome.ChallengeRequired challenge) {
             return ResponseEntity.ok(challenge.challenge());
         }

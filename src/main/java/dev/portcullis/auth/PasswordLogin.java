@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditLog;
+import dev.portcullis.captcha.Captcha;
 import dev.portcullis.identity.PasswordHasher;
 import dev.portcullis.identity.PasswordVerification;
 import dev.portcullis.identity.UserAccount;
@@ -50,12 +51,13 @@ class PasswordLogin {
     private final RateLimiter limiter;
     private final LoginDevices devices;
     private final LockoutProperties lockout;
+    private final Captcha captcha;
     private final AuditLog audit;
     private final Clock clock;
 
     PasswordLogin(Users users, PasswordHasher hasher, Sessions sessions, TokenIssuer tokens,
             List<SecondFactor> secondFactors, RateLimiter limiter, LoginDevices devices, LockoutProperties lockout,
-            AuditLog audit, Clock clock) {
+            Captcha captcha, AuditLog audit, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -64,24 +66,29 @@ class PasswordLogin {
         this.limiter = limiter;
         this.devices = devices;
         this.lockout = lockout;
+        this.captcha = captcha;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /**
-     * @param deviceCookie the browser's device cookie, or null
-     */
-    LoginOutcome login(EmailAddress email, String password, boolean rememberMe, RequestOrigin origin,
-            String deviceCookie) {
+    LoginOutcome login(LoginAttempt attempt) {
+        EmailAddress email = attempt.email();
+        String password = attempt.password();
+        RequestOrigin origin = attempt.origin();
+        boolean rememberMe = attempt.rememberMe();
         Optional<UserAccount> found = users.findByEmail(email);
-        Optional<String> device = found.flatMap(u -> devices.trustedDevice(deviceCookie, u.id()));
+        Optional<String> device = found.flatMap(u -> devices.trustedDevice(attempt.deviceCookie(), u.id()));
         RateSubject subject = RateSubject.ofAccount(origin.ip(), email);
         limiter.consume(RatePolicy.LOGIN, device.map(subject::onTrustedDevice).orElse(subject));
+        boolean countsFailures = device.isEmpty() && captcha.mode() == Captcha.Mode.AFTER_FAILURES;
+        if (captcha.required(countsFailures ? limiter.recentFailures(subject) : 0)) {
+            captcha.verify(attempt.captchaToken(), origin);
+        }
         if (found.isEmpty()) {
             hasher.verifyDummy(password);
             audit.record(AuditEvent.of("login.failed", null, origin).withDetail("reason", "unknown_email")
                     .withDetail("email", email.value()));
-            throw invalidCredentials();
+            throw invalidCredentials(countsFailures, subject);
         }
         UserAccount user = found.get();
         Instant now = clock.instant();
@@ -89,7 +96,7 @@ class PasswordLogin {
             hasher.verifyDummy(password);
             audit.record(AuditEvent.of("login.refused", user.id(), origin).withDetail("reason", "locked")
                     .withDetail("locked_until", user.lockedUntil().toString()));
-            throw invalidCredentials();
+            throw invalidCredentials(countsFailures, subject);
         }
         PasswordVerification verification = hasher.verify(password, user.passwordHash());
         if (!verification.matches()) {
@@ -98,7 +105,10 @@ class PasswordLogin {
             if (device.isEmpty()) {
                 countFailure(user, now, origin);
             }
-            throw invalidCredentials();
+            throw invalidCredentials(countsFailures, subject);
+        }
+        if (countsFailures) {
+            limiter.clearFailures(subject);
         }
         if (verification.rehashNeeded()) {
             users.updatePasswordHash(user.id(), hasher.hash(password));
@@ -139,6 +149,14 @@ class PasswordLogin {
         audit.record(AuditEvent.of("login.succeeded", user.id(), origin).withDetail("session_id", refresh.sessionId())
                 .withDetail("amr", String.join(" ", amr)));
         return tokens.issue(user, refresh);
+    }
+
+    /** The one answer to a failed attempt, counted for the CAPTCHA's "after N failures" when that is on. */
+    private ProblemException invalidCredentials(boolean countsFailures, RateSubject subject) {
+        if (countsFailures) {
+            limiter.recordFailure(subject);
+        }
+        return invalidCredentials();
     }
 
     private static ProblemException invalidCredentials() {

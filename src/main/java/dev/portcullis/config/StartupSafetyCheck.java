@@ -95,6 +95,11 @@ final class StartupSafetyCheck {
             problems.add("PORTCULLIS_RATE_LIMIT_ENABLED must not be false in prod: rate limits are the defence "
                     + "against credential stuffing (LOG-2)");
         }
+        String captcha = env.getProperty("portcullis.captcha.mode", "off").strip();
+        if (!binder.bind("portcullis.lockout.enabled", Boolean.class).orElse(true) && captcha.equalsIgnoreCase("off")) {
+            problems.add("PORTCULLIS_LOCKOUT_ENABLED=false needs PORTCULLIS_CAPTCHA_MODE=after-failures (or always) in prod: "
+                    + "without a lockout, a CAPTCHA must slow down password guessing (LOG-3)");
+        }
         checkCaptchaVerifier(env, problems);
     }
 

@@ -4,8 +4,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.portcullis.captcha.Captcha;
 import dev.portcullis.ratelimit.RateLimiter;
 import dev.portcullis.ratelimit.RatePolicy;
 import dev.portcullis.ratelimit.RateSubject;
@@ -19,16 +21,22 @@ class PasswordResetController {
 
     private final PasswordReset reset;
     private final RateLimiter limiter;
+    private final Captcha captcha;
 
-    PasswordResetController(PasswordReset reset, RateLimiter limiter) {
+    PasswordResetController(PasswordReset reset, RateLimiter limiter, Captcha captcha) {
         this.reset = reset;
         this.limiter = limiter;
+        this.captcha = captcha;
     }
 
     @PostMapping("/api/v1/auth/password/forgot")
-    ResponseEntity<AcceptedResponse> forgot(@Validated @RequestBody ForgotRequest request, RequestOrigin origin) {
+    ResponseEntity<AcceptedResponse> forgot(@Validated @RequestBody ForgotRequest request,
+            @RequestHeader(name = Captcha.HEADER, required = false) String captchaToken, RequestOrigin origin) {
         // Counted by the email as typed (normalised), known or not: the 429 says nothing about accounts.
         limiter.consume(RatePolicy.FORGOT, RateSubject.ofAccount(origin.ip(), request.email()));
+        if (captcha.required(0)) {
+            captcha.verify(captchaToken, origin);
+        }
         reset.requestReset(request.email(), origin);
         return ResponseEntity.accepted().body(AcceptedResponse.RESET_SENT);
     }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.portcullis.captcha.Captcha;
 import dev.portcullis.ratelimit.RateLimiter;
 import dev.portcullis.ratelimit.RatePolicy;
 import dev.portcullis.ratelimit.RateSubject;
@@ -21,17 +22,22 @@ class RegistrationController {
 
     private final Registration registration;
     private final RateLimiter limiter;
+    private final Captcha captcha;
 
-    RegistrationController(Registration registration, RateLimiter limiter) {
+    RegistrationController(Registration registration, RateLimiter limiter, Captcha captcha) {
         this.registration = registration;
         this.limiter = limiter;
+        this.captcha = captcha;
     }
 
     @PostMapping("/api/v1/auth/register")
     ResponseEntity<AcceptedResponse> register(@Validated @RequestBody RegisterRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-            RequestOrigin origin) {
+            @RequestHeader(name = Captcha.HEADER, required = false) String captchaToken, RequestOrigin origin) {
         limiter.consume(RatePolicy.SIGNUP, RateSubject.ofIp(origin.ip()));
+        if (captcha.required(0)) {
+            captcha.verify(captchaToken, origin);
+        }
         registration.register(request.email(), request.password(), request.displayName(), acceptLanguage, origin);
         return ResponseEntity.accepted().body(AcceptedResponse.VERIFICATION_SENT);
     }

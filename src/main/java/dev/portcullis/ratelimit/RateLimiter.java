@@ -1,5 +1,6 @@
 package dev.portcullis.ratelimit;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
@@ -27,6 +28,12 @@ import io.github.bucket4j.ConsumptionProbe;
  * Redis store does not list who tried to sign in.
  */
 public class RateLimiter {
+
+    /** Counting failures: every token taken is one failure; all come back at once each hour. */
+    private static final long FAILURE_CAPACITY = 1000;
+    private static final Duration FAILURE_WINDOW = Duration.ofHours(1);
+    private static final BucketConfiguration FAILURES_CONFIGURATION = BucketConfiguration.builder()
+            .addLimit(b -> b.capacity(FAILURE_CAPACITY).refillIntervally(FAILURE_CAPACITY, FAILURE_WINDOW)).build();
 
     private final boolean enabled;
     private final Map<RatePolicy, List<RateLimit>> policies;
@@ -59,6 +66,34 @@ public class RateLimiter {
      */
     public void consumeApiCall(RateSubject subject, Collection<String> roles) {
         consume(RatePolicy.API, limitsForRoles(roles), subject);
+    }
+
+    /**
+     * LOG-5 "after N failures": failed sign-ins of the subject's account identifier in the current
+     * hour, counted in the same store as the limits (so across instances with Redis) and alike for
+     * emails with and without an account, so asking for a CAPTCHA reveals nothing either.
+     */
+    public int recentFailures(RateSubject subject) {
+        long available = store.withBucket(failureKey(subject), FAILURES_CONFIGURATION, FAILURE_WINDOW,
+                bucket -> bucket.getAvailableTokens());
+        return (int) Math.max(0, FAILURE_CAPACITY - available);
+    }
+
+    public void recordFailure(RateSubject subject) {
+        store.withBucket(failureKey(subject), FAILURES_CONFIGURATION, FAILURE_WINDOW, bucket -> bucket.tryConsume(1));
+    }
+
+    /** A success starts the count again. */
+    public void clearFailures(RateSubject subject) {
+        store.withBucket(failureKey(subject), FAILURES_CONFIGURATION, FAILURE_WINDOW, bucket -> {
+            bucket.reset();
+            return null;
+        });
+    }
+
+    private String failureKey(RateSubject subject) {
+        return "pc:rl:login-failures.account:" + FAILURE_CAPACITY + "/" + FAILURE_WINDOW.toSeconds() + ":"
+                + hmac(subject.valueFor(RateKeyKind.ACCOUNT));
     }
 
     List<RateLimit> limitsForRoles(Collection<String> roles) {

@@ -179,4 +179,28 @@ class CaptchaIT extends HttpTest {
                 .isEqualTo("The CAPTCHA verifier could not be reached; try again in a moment.");
         assertThat(response.headers().firstValue("Retry-After")).hasValue(Captcha.RETRY_AFTER_SECONDS);
     }
+
+    @Test
+    @DisplayName("LOG-5: with mode always, sign-up, forgot-password and sign-in need a solved CAPTCHA")
+    void theAuthRoutesNeedASolvedCaptchaWhenAlwaysOn() {
+        String email = "captcha-" + System.nanoTime() + "@example.com";
+        String register = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple 42\"}";
+        String forgot = "{\"email\":\"" + email + "\"}";
+        String login = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple 42\"}";
+
+        for (String[] route : new String[][] { { "/api/v1/auth/register", register },
+                { "/api/v1/auth/password/forgot", forgot }, { "/api/v1/auth/login", login } }) {
+            HttpResponse<String> without = http.postJson(route[0], route[1]);
+            assertThat(without.statusCode()).as(route[0]).isEqualTo(400);
+            assertThat(without.body()).contains("\"code\":\"captcha_required\"");
+        }
+        assertThat(turnstile.received()).isEmpty();
+
+        assertThat(http.postJson("/api/v1/auth/register", register, Captcha.HEADER, TOKEN).statusCode()).isEqualTo(202);
+        assertThat(http.postJson("/api/v1/auth/password/forgot", forgot, Captcha.HEADER, TOKEN).statusCode())
+                .isEqualTo(202);
+        // Past the CAPTCHA, the sign-in is judged as usual (the address is not verified yet).
+        assertThat(http.postJson("/api/v1/auth/login", login, Captcha.HEADER, TOKEN).statusCode()).isEqualTo(403);
+        assertThat(turnstile.received()).hasSize(3);
+    }
 }

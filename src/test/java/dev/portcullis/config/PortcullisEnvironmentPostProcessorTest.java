@@ -148,6 +148,13 @@ class PortcullisEnvironmentPostProcessorTest {
     }
 
     @Test
+    void prodRefusesToTurnTheLockoutOffWithoutACaptcha_LOG3() {
+        Map<String, Object> vars = validProd();
+        vars.put("PORTCULLIS_LOCKOUT_ENABLED", "false");
+        assertThatThrownBy(() -> process(environment(vars))).hasMessageContaining("PORTCULLIS_LOCKOUT_ENABLED");
+    }
+
+    @Test
     void devAcceptsAPlainHttpCaptchaVerifierForLocalFakes_LOG5() {
         process(environment(Map.of("PORTCULLIS_CAPTCHA_VERIFY_URL", "http://127.0.0.1:9999/siteverify")));
     }

@@ -1,0 +1,19 @@
+package dev.portcullis.auth;
+
+import dev.portcullis.shared.EmailAddress;
+import dev.portcullis.shared.RequestOrigin;
+
+/**
+ * One sign-in attempt as the web layer received it.
+ *
+ * @param deviceCookie the browser's device cookie (LOG-3), or null
+ * @param captchaToken the solved CAPTCHA's token (LOG-5), or null
+ */
+record LoginAttempt(EmailAddress email, String password, boolean rememberMe, RequestOrigin origin,
+        String deviceCookie, String captchaToken) {
+
+    @Override
+    public String toString() {
+        return "LoginAttempt[email=" + email + ", password=******]";
+    }
+}
