@@ -211,4 +211,11 @@ class RateLimitIT extends AccountFlowTest {
 
         assertRateLimited(me(tokens.access()), "\"api.user\";q=8;w=60");
     }
+
+    @Test
+    void theOpenApiDocumentAnnouncesTheTooManyRequestsAnswer_LOG2_OPS7() {
+        String openApi = http.get("/v3/api-docs").body();
+
+        assertThat(openApi).contains("\"429\"", "rate_limited", "\"RateLimit-Policy\"", "\"Retry-After\"");
+    }
 }
