@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the API quota (LOG-4) in front of every handler. */
+/** Puts the API quota (LOG-4) in front of every API handler (pages and static files are not API calls). */
 @Configuration(proxyBeanMethods = false)
 class ApiQuotaWebConfiguration implements WebMvcConfigurer {
 
@@ -16,6 +16,6 @@ class ApiQuotaWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiQuotaInterceptor(limiter));
+        registry.addInterceptor(new ApiQuotaInterceptor(limiter)).addPathPatterns("/api/**");
     }
 }
