@@ -51,7 +51,10 @@ final class ExampleResourceServer implements AutoCloseable {
         env.put("API_AUDIENCE", audience);
         ExampleResourceServer server;
         try {
-            server = new ExampleResourceServer(builder.start(), log, port);
+            Process process = builder.start();
+            // Should the test JVM end without @AfterAll (a crash, a timeout), the example must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            server = new ExampleResourceServer(process, log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
