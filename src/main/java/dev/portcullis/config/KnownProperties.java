@@ -24,6 +24,13 @@ final class KnownProperties {
 
     static final String PREFIX = "portcullis.";
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+    /**
+     * Shorter environment variables that also bind to a property, where a name outside the
+     * {@code PORTCULLIS_<MODULE>_} scheme was promised to users. An alias whose property no longer
+     * exists is not attached, so it becomes an unknown variable that stops startup.
+     */
+    private static final Map<String, List<String>> ENV_ALIASES = Map.of(
+            "portcullis.tokens.access-token-typ", List.of("PORTCULLIS_ACCESS_TOKEN_TYP"));
 
     /** A known property and the environment variable spellings that bind to it. */
     record Known(String name, boolean isMap, List<String> envNames) {
@@ -70,16 +77,26 @@ final class KnownProperties {
         return properties.stream().map(Known::name).toList();
     }
 
+    /** The aliases of properties that exist, for the docs test. */
+    List<String> envAliases() {
+        return properties.stream().flatMap(k -> ENV_ALIASES.getOrDefault(k.name(), List.of()).stream()).toList();
+    }
+
     /**
      * {@code portcullis.cors.allowed-origins} binds from {@code PORTCULLIS_CORS_ALLOWED_ORIGINS}
-     * (the spelling API.md documents) and from Spring's own {@code PORTCULLIS_CORS_ALLOWEDORIGINS}.
+     * (the spelling API.md documents), from Spring's own {@code PORTCULLIS_CORS_ALLOWEDORIGINS}, and
+     * from its {@link #ENV_ALIASES}.
      */
     private static List<String> envNames(String name) {
         String upper = name.toUpperCase(Locale.ROOT).replace('.', '_');
-        String dashesAsUnderscores = upper.replace('-', '_');
+        List<String> names = new ArrayList<>();
+        names.add(upper.replace('-', '_'));
         String dashesRemoved = upper.replace("-", "");
-        return dashesAsUnderscores.equals(dashesRemoved) ? List.of(dashesAsUnderscores)
-                : List.of(dashesAsUnderscores, dashesRemoved);
+        if (!names.contains(dashesRemoved)) {
+            names.add(dashesRemoved);
+        }
+        names.addAll(ENV_ALIASES.getOrDefault(name, List.of()));
+        return List.copyOf(names);
     }
 
     /**

@@ -77,6 +77,7 @@ public final class PortcullisEnvironmentPostProcessor implements EnvironmentPost
             return;
         }
         Map<String, Object> mapped = new LinkedHashMap<>();
+        Map<String, String> mappedFrom = new LinkedHashMap<>();
         for (String name : new TreeSet<>(List.of(variables.getPropertyNames()))) {
             String upper = name.toUpperCase(Locale.ROOT);
             if (!upper.startsWith(ENV_PREFIX) || upper.startsWith(TEST_PREFIX)) {
@@ -85,9 +86,15 @@ public final class PortcullisEnvironmentPostProcessor implements EnvironmentPost
             Optional<Optional<String>> property = known.propertyForEnv(upper);
             if (property.isEmpty()) {
                 problems.add(name + " is not a Portcullis setting (see docs/configuration.md)");
-            } else {
-                property.get().ifPresent(p -> mapped.put(p,
-                        OriginTrackedValue.of(variables.getProperty(name), new SystemEnvironmentOrigin(name))));
+            } else if (property.get().isPresent()) {
+                String p = property.get().get();
+                Object value = variables.getProperty(name);
+                String earlier = mappedFrom.putIfAbsent(p, name);
+                // Two spellings of one setting (an alias and the full name) must not silently race.
+                if (earlier != null && !String.valueOf(variables.getProperty(earlier)).equals(String.valueOf(value))) {
+                    problems.add(earlier + " and " + name + " both set " + p + " with different values; set one");
+                }
+                mapped.putIfAbsent(p, OriginTrackedValue.of(value, new SystemEnvironmentOrigin(name)));
             }
         }
         if (!mapped.isEmpty()) {

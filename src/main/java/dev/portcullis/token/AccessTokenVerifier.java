@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -45,13 +46,19 @@ final class AccessTokenVerifier {
     private final SigningKeys keys;
     private final String issuer;
     private final List<String> audiences;
+    private final Set<String> types;
     private final Duration skew;
     private final Clock clock;
 
-    AccessTokenVerifier(SigningKeys keys, String issuer, List<String> audiences, Duration skew, Clock clock) {
+    /** @param type the typ of our tokens ({@code at+jwt}, or {@code JWT} when configured for compatibility) */
+    AccessTokenVerifier(SigningKeys keys, String issuer, List<String> audiences, JOSEObjectType type, Duration skew,
+            Clock clock) {
         this.keys = keys;
         this.issuer = issuer;
         this.audiences = List.copyOf(audiences);
+        // RFC 7515 section 4.1.9: typ compares case-insensitively, and "x" stands for "application/x".
+        String t = type.getType().toLowerCase(Locale.ROOT);
+        this.types = Set.of(t, "application/" + t);
         this.skew = skew;
         this.clock = clock;
     }
@@ -104,9 +111,9 @@ final class AccessTokenVerifier {
             throw new Refused("algorithm not allowed: " + alg);
         }
         JOSEObjectType typ = header.getType();
-        // RFC 9068 section 4: typ is at+jwt (or application/at+jwt), which tells it from an ID token.
-        String type = typ == null ? "" : typ.getType().toLowerCase(Locale.ROOT);
-        if (!type.equals("at+jwt") && !type.equals("application/at+jwt")) {
+        // RFC 9068 section 4: typ is at+jwt (or application/at+jwt), which tells it from an ID token;
+        // only the configured typ is accepted, so JWT is refused unless an operator chose it.
+        if (typ == null || !types.contains(typ.getType().toLowerCase(Locale.ROOT))) {
             throw new Refused("wrong typ: " + typ);
         }
         // Our tokens never carry keys or key locations; a token that does is someone else's idea.

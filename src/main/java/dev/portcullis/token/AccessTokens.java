@@ -8,6 +8,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.nimbusds.jose.JOSEException;
@@ -28,8 +30,10 @@ import dev.portcullis.shared.SecretTokens;
 @Component
 public class AccessTokens {
 
+    private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
+
     /** RFC 9068 section 2.1. */
-    static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+    static final JOSEObjectType AT_JWT = new JOSEObjectType(TokenProperties.AT_JWT);
     /** RFC 6750 section 3: the challenge that goes with a 401 for a bad bearer token. */
     public static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
     /** PWD-4: jti carries 128 random bits. */
@@ -42,6 +46,7 @@ public class AccessTokens {
     private final List<String> audiences;
     private final String clientId;
     private final Duration lifetime;
+    private final JOSEObjectType type;
     private final AccessTokenVerifier verifier;
 
     AccessTokens(SigningKeys keys, SecretTokens tokens, TokenProperties properties, PublicUrls urls, Clock clock) {
@@ -52,7 +57,12 @@ public class AccessTokens {
         this.audiences = properties.audience().isEmpty() ? List.of(issuer) : properties.audience();
         this.clientId = properties.clientId();
         this.lifetime = properties.accessTokenLifetime();
-        this.verifier = new AccessTokenVerifier(keys, issuer, audiences, properties.clockSkew(), clock);
+        this.type = new JOSEObjectType(properties.accessTokenTyp());
+        if (!properties.accessTokenTyp().equals(TokenProperties.AT_JWT)) {
+            log.warn("Access tokens are issued with typ {} instead of at+jwt (portcullis.tokens.access-token-typ): "
+                    + "resource servers cannot tell them from other JWTs of this issuer (RFC 8725 section 3.11)", type);
+        }
+        this.verifier = new AccessTokenVerifier(keys, issuer, audiences, type, properties.clockSkew(), clock);
     }
 
     /** Signs a new access token for a signed-in session; valid for {@link #lifetime()}. */
@@ -80,7 +90,7 @@ public class AccessTokens {
         if (!request.amr().isEmpty()) {
             claims.claim("amr", request.amr());
         }
-        JWSHeader header = new JWSHeader.Builder(key.algorithm().jws()).type(AT_JWT).keyID(key.kid()).build();
+        JWSHeader header = new JWSHeader.Builder(key.algorithm().jws()).type(type).keyID(key.kid()).build();
         SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(key.signer());

@@ -25,6 +25,10 @@ import jakarta.validation.constraints.NotNull;
  *        Default 30d.
  * @param keyCacheDuration how long an instance uses its in-memory copy of the keys before reading them
  *        again, 1s to 5m. Default 30s.
+ * @param accessTokenTyp the typ header of issued access tokens, and the only one the verifier accepts:
+ *        at+jwt (default, RFC 9068) or JWT, for resource servers that cannot be taught at+jwt. JWT gives up
+ *        the explicit typing that tells an access token from any other JWT of this issuer (RFC 8725
+ *        section 3.11).
  */
 @Validated
 @ConfigurationProperties("portcullis.tokens")
@@ -36,7 +40,13 @@ record TokenProperties(
         @DefaultValue("portcullis") @NotBlank String clientId,
         @DefaultValue("30s") @NotNull Duration clockSkew,
         @DefaultValue("30d") @NotNull Duration keyRotationInterval,
-        @DefaultValue("30s") @NotNull Duration keyCacheDuration) {
+        @DefaultValue("30s") @NotNull Duration keyCacheDuration,
+        @DefaultValue("at+jwt") @NotNull String accessTokenTyp) {
+
+    /** RFC 9068 section 2.1. */
+    static final String AT_JWT = "at+jwt";
+    /** RFC 7519 section 5.1. */
+    static final String JWT = "JWT";
 
     static final Duration MIN_LIFETIME = Duration.ofMinutes(10);
     static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
@@ -60,6 +70,9 @@ record TokenProperties(
         if (keyCacheDuration != null && (keyCacheDuration.compareTo(Duration.ofSeconds(1)) < 0
                 || keyCacheDuration.compareTo(Duration.ofMinutes(5)) > 0)) {
             throw new IllegalArgumentException("PORTCULLIS_TOKENS_KEY_CACHE_DURATION must be between 1s and 5m");
+        }
+        if (accessTokenTyp != null && !accessTokenTyp.equals(AT_JWT) && !accessTokenTyp.equals(JWT)) {
+            throw new IllegalArgumentException("PORTCULLIS_TOKENS_ACCESS_TOKEN_TYP (or PORTCULLIS_ACCESS_TOKEN_TYP) must be at+jwt or JWT");
         }
         for (String a : audience) {
             if (a == null || a.isBlank()) {

@@ -19,4 +19,13 @@ class ConfigurationDocsTest {
                 .toList();
         assertThat(undocumented).as("add these to docs/configuration.md").isEmpty();
     }
+
+    @Test
+    void everyEnvironmentAliasIsDocumented() throws Exception {
+        String docs = Files.readString(Path.of("docs", "configuration.md"));
+        List<String> aliases = KnownProperties.load(getClass().getClassLoader()).envAliases();
+        assertThat(aliases).isNotEmpty();
+        assertThat(aliases.stream().filter(alias -> !docs.contains("`" + alias + "`")))
+                .as("add these to docs/configuration.md").isEmpty();
+    }
 }

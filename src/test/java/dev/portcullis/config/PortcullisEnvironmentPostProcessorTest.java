@@ -76,6 +76,29 @@ class PortcullisEnvironmentPostProcessorTest {
     }
 
     @Test
+    void accessTokenTypBindsFromItsShortAliasAndItsFullName_OPS1() {
+        StandardEnvironment alias = environment(Map.of("PORTCULLIS_ACCESS_TOKEN_TYP", "JWT"));
+        process(alias);
+        assertThat(alias.getProperty("portcullis.tokens.access-token-typ")).isEqualTo("JWT");
+
+        StandardEnvironment full = environment(Map.of("PORTCULLIS_TOKENS_ACCESS_TOKEN_TYP", "JWT"));
+        process(full);
+        assertThat(full.getProperty("portcullis.tokens.access-token-typ")).isEqualTo("JWT");
+    }
+
+    @Test
+    void twoSpellingsOfOneSettingWithDifferentValuesStopStartupNamingBoth_OPS1() {
+        assertThatThrownBy(() -> process(environment(Map.of("PORTCULLIS_ACCESS_TOKEN_TYP", "JWT",
+                "PORTCULLIS_TOKENS_ACCESS_TOKEN_TYP", "at+jwt"))))
+                .isInstanceOf(UnsafeConfigurationException.class)
+                .hasMessageContaining("PORTCULLIS_ACCESS_TOKEN_TYP").hasMessageContaining("PORTCULLIS_TOKENS_ACCESS_TOKEN_TYP");
+        StandardEnvironment same = environment(Map.of("PORTCULLIS_ACCESS_TOKEN_TYP", "JWT",
+                "PORTCULLIS_TOKENS_ACCESS_TOKEN_TYP", "JWT"));
+        process(same);
+        assertThat(same.getProperty("portcullis.tokens.access-token-typ")).isEqualTo("JWT");
+    }
+
+    @Test
     void devModeDefaultsToH2OnLoopbackWithAGeneratedPrivateSecret_OPS1() throws Exception {
         StandardEnvironment env = environment(Map.of());
         process(env);

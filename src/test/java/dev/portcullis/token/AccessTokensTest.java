@@ -194,6 +194,22 @@ class AccessTokensTest {
     }
 
     @Test
+    void jwtTypWhenConfiguredIsIssuedAndThenTheOnlyTypAccepted_TOK1_TOK2() throws Exception {
+        TokenProperties compatible = TestTokens.properties(Map.of("access-token-typ", "JWT"));
+        AccessTokens jwtTokens = TestTokens.accessTokens(keys, compatible, clock);
+
+        String issued = jwtTokens.issue(REQUEST).token();
+
+        assertThat(header(issued).getType()).isEqualTo(JOSEObjectType.JWT);
+        assertThat(jwtTokens.verify(issued).subject()).isEqualTo("user-1");
+        // Only the configured typ: an at+jwt token (from before the switch) and an untyped one are refused.
+        assertRefusedBy(jwtTokens, tokens.issue(REQUEST).token());
+        assertRefusedBy(jwtTokens, sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keys.current().kid()).build(),
+                claims(), keys.current().signer()));
+        assertRefused(issued);
+    }
+
+    @Test
     void verifyRefusesAWrongIssuerOrAudience_TOK2() throws Exception {
         assertRefused(ours(c -> c.issuer("https://evil.example.com")));
         assertRefused(ours(c -> c.issuer(TestTokens.ISSUER + "/")));
@@ -293,7 +309,11 @@ class AccessTokensTest {
     // --- helpers
 
     private void assertRefused(String token) {
-        assertThatThrownBy(() -> tokens.verify(token)).as("token %s", token)
+        assertRefusedBy(tokens, token);
+    }
+
+    private static void assertRefusedBy(AccessTokens verifier, String token) {
+        assertThatThrownBy(() -> verifier.verify(token)).as("token %s", token)
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.code()).isEqualTo(ErrorCode.INVALID_TOKEN);
                     assertThat(p.status()).isEqualTo(401);

@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.portcullis.config.TestPortcullisConfig;
 import dev.portcullis.testing.MutableClock;
 import dev.portcullis.testing.TestDatabases;
 
@@ -76,6 +77,29 @@ class SigningAlgorithmsTest {
     }
 
     @Test
+    void discoveryAdvertisesTheAlgorithmsOfThePublishedKeysOnly_TOK7() {
+        TestDatabases.TestDatabase db = TestDatabases.h2();
+        TokenProperties es256 = TestTokens.defaults();
+        assertThat(advertised(TestTokens.signingKeys(db.dataSource(), es256, clock))).containsExactly("ES256");
+
+        TokenProperties eddsa = TestTokens.properties(Map.of("algorithm", "EdDSA"));
+        SigningKeys keys = TestTokens.signingKeys(db.dataSource(), eddsa, clock);
+        keys.rotate();
+        // The retired ES256 key still verifies live tokens, so it is still advertised.
+        assertThat(advertised(keys)).containsExactlyInAnyOrder("EdDSA", "ES256");
+
+        clock.advance(eddsa.retiredKeyRetention().plusSeconds(1));
+        keys.purgeExpired();
+        assertThat(advertised(keys)).containsExactly("EdDSA");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> advertised(SigningKeys keys) {
+        WellKnownController controller = new WellKnownController(keys, TestPortcullisConfig.publicUrls(TestTokens.ISSUER));
+        return (List<String>) controller.discovery().getBody().get("id_token_signing_alg_values_supported");
+    }
+
+    @Test
     void defaultsAreEs256FifteenMinutesAndMonthlyRotation_TOK1() {
         TokenProperties defaults = TestTokens.defaults();
 
@@ -87,6 +111,7 @@ class SigningAlgorithmsTest {
         assertThat(defaults.clientId()).isEqualTo("portcullis");
         assertThat(defaults.audience()).isEmpty();
         assertThat(defaults.rsaKeySize()).isEqualTo(2048);
+        assertThat(defaults.accessTokenTyp()).isEqualTo("at+jwt");
     }
 
     @Test
@@ -112,5 +137,16 @@ class SigningAlgorithmsTest {
         assertThatThrownBy(() -> TestTokens.properties(Map.of("key-cache-duration", "1h")))
                 .isInstanceOf(BindException.class);
         assertThatThrownBy(() -> TestTokens.properties(Map.of("audience", " "))).isInstanceOf(BindException.class);
+    }
+
+    @Test
+    void accessTokenTypIsAtJwtOrJwtAndNothingElse_TOK1() {
+        assertThat(TestTokens.properties(Map.of("access-token-typ", "JWT")).accessTokenTyp()).isEqualTo("JWT");
+        for (String other : List.of("jwt", "application/at+jwt", "JOSE", "", "at+jwt ")) {
+            assertThatThrownBy(() -> TestTokens.properties(Map.of("access-token-typ", other))).as(other)
+                    .isInstanceOf(BindException.class);
+        }
+        assertThatThrownBy(() -> TestTokens.properties(Map.of("access-token-typ", "id+jwt")))
+                .rootCause().hasMessageContaining("PORTCULLIS_TOKENS_ACCESS_TOKEN_TYP").hasMessageContaining("at+jwt or JWT");
     }
 }
