@@ -53,9 +53,24 @@ record RateLimit(RateKeyKind key, long capacity, Duration period) {
         return new RateLimit(RateKeyKind.parse(m.group(1)), Long.parseLong(m.group(2)), period);
     }
 
-    /** The name in RateLimit headers and bucket keys, e.g. {@code login.ip+account}. */
+    /**
+     * The name in RateLimit headers and bucket keys, e.g. {@code login.ip+account.15m}: a policy
+     * may count one key over two windows, and each limit needs a name of its own.
+     */
     String name(RatePolicy policy) {
-        return policy.label() + "." + key.label();
+        return policy.label() + "." + key.label() + "." + window();
+    }
+
+    /** The period as written: {@code 15m}, {@code 1h}, {@code 1d}, {@code 90s}. */
+    String window() {
+        long s = period.toSeconds();
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3_600 == 0) {
+            return s / 3_600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 
     @Override

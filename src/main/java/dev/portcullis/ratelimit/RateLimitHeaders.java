@@ -14,8 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The headers of draft-ietf-httpapi-ratelimit-headers: {@code RateLimit-Policy} lists every limit
- * of the policy ({@code "login.ip+account";q=5;w=900}); {@code RateLimit} reports the one with the
- * least left ({@code "login.ip+account";r=4;t=180}, t = seconds until it is full again). A refusal
+ * of the policy ({@code "login.ip+account.15m";q=5;w=900}); {@code RateLimit} reports the one with the
+ * least left ({@code "login.ip+account.15m";r=4;t=180}, t = seconds until it is full again). A refusal
  * adds {@code Retry-After}: the seconds until the exhausted limit has one request again.
  */
 final class RateLimitHeaders {

@@ -35,10 +35,10 @@ class RateLimitOpenApi implements OpenApiCustomizer {
                 .addHeaderObject("Retry-After", new Header().description("Seconds until a request is allowed again")
                         .schema(new IntegerSchema()))
                 .addHeaderObject(RateLimitHeaders.POLICY, new Header()
-                        .description("Every limit of the policy, e.g. \"login.ip+account\";q=5;w=900")
+                        .description("Every limit of the policy, e.g. \"login.ip+account.15m\";q=5;w=900")
                         .schema(new StringSchema()))
                 .addHeaderObject(RateLimitHeaders.LIMIT, new Header()
-                        .description("The limit with the least left, e.g. \"login.ip+account\";r=0;t=180")
+                        .description("The limit with the least left, e.g. \"login.ip+account.15m\";r=0;t=180")
                         .schema(new StringSchema()));
     }
 }

@@ -141,12 +141,11 @@ public class RateLimiter {
     }
 
     /**
-     * {@code pc:rl:login.ip+account:5/900:<hmac>}: the limit's size is part of the key, so a
+     * {@code pc:rl:login.ip+account.15m:5:<hmac>}: the limit's size is part of the key, so a
      * changed configuration starts fresh counters instead of reading old ones with new sizes.
      */
     private String bucketKey(RatePolicy policy, RateLimit limit, RateSubject subject) {
-        return "pc:rl:" + limit.name(policy) + ":" + limit.capacity() + "/" + limit.period().toSeconds() + ":"
-                + hmac(subject.valueFor(limit.key()));
+        return "pc:rl:" + limit.name(policy) + ":" + limit.capacity() + ":" + hmac(subject.valueFor(limit.key()));
     }
 
     private String hmac(String value) {

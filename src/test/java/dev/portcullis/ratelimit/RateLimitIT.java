@@ -76,7 +76,7 @@ class RateLimitIT extends AccountFlowTest {
             assertThat(login(client, email, "wrong password number " + i).statusCode()).isEqualTo(401);
         }
 
-        assertRateLimited(login(client, email, PASSWORD), "\"login.ip+account\";q=5;w=900");
+        assertRateLimited(login(client, email, PASSWORD), "\"login.ip+account.15m\";q=5;w=900");
         // Another account from the same IP, and the same account from another IP, still get through.
         assertThat(login(client, newEmail(), "some password").statusCode()).isEqualTo(401);
         assertThat(login(newClient(), email, PASSWORD).statusCode()).isEqualTo(200);
@@ -88,9 +88,9 @@ class RateLimitIT extends AccountFlowTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue(
-                "\"login.ip+account\";q=5;w=900, \"login.account\";q=100;w=86400, \"login.ip\";q=100;w=300");
+                "\"login.ip+account.15m\";q=5;w=900, \"login.account.1d\";q=100;w=86400, \"login.ip.5m\";q=100;w=300");
         assertThat(response.headers().firstValue("RateLimit")).hasValueSatisfying(
-                limit -> assertThat(limit).startsWith("\"login.ip+account\";r=4;t="));
+                limit -> assertThat(limit).startsWith("\"login.ip+account.15m\";r=4;t="));
     }
 
     @Test
@@ -101,7 +101,7 @@ class RateLimitIT extends AccountFlowTest {
             assertThat(login(client, email, "guess " + i).statusCode()).isEqualTo(401);
         }
 
-        assertRateLimited(login(newClient(), email, "guess 101"), "\"login.account\";q=100;w=86400");
+        assertRateLimited(login(newClient(), email, "guess 101"), "\"login.account.1d\";q=100;w=86400");
     }
 
     @Test
@@ -114,7 +114,7 @@ class RateLimitIT extends AccountFlowTest {
         String refusedEmail = newEmail();
 
         assertRateLimited(post(client, "/api/v1/auth/register",
-                "{\"email\":\"" + refusedEmail + "\",\"password\":\"" + PASSWORD + "\"}"), "\"signup.ip\";q=3;w=3600");
+                "{\"email\":\"" + refusedEmail + "\",\"password\":\"" + PASSWORD + "\"}"), "\"signup.ip.1h\";q=3;w=3600");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = :e").param("e", refusedEmail).query(Integer.class)
                 .single()).isZero();
         assertThat(post(newClient(), "/api/v1/auth/register",
@@ -131,7 +131,7 @@ class RateLimitIT extends AccountFlowTest {
                         .statusCode()).isEqualTo(202);
             }
             assertRateLimited(post(newClient(), "/api/v1/auth/password/forgot",
-                    "{\"email\":\"" + email.toUpperCase() + "\"}"), "\"forgot.account\";q=3;w=3600");
+                    "{\"email\":\"" + email.toUpperCase() + "\"}"), "\"forgot.account.1h\";q=3;w=3600");
         }
         assertThat(post(newClient(), "/api/v1/auth/password/forgot", "{\"email\":\"" + newEmail() + "\"}")
                 .statusCode()).isEqualTo(202);
@@ -146,7 +146,7 @@ class RateLimitIT extends AccountFlowTest {
         }
 
         assertRateLimited(post(newClient(), "/api/v1/auth/verify-email/resend", "{\"email\":\"" + email + "\"}"),
-                "\"resend.account\";q=3;w=3600");
+                "\"resend.account.1h\";q=3;w=3600");
     }
 
     @Test
@@ -158,7 +158,7 @@ class RateLimitIT extends AccountFlowTest {
         }
 
         assertRateLimited(post(client, "/api/v1/auth/verify-email", "{\"token\":\"not-a-token\"}"),
-                "\"verify.ip\";q=10;w=60");
+                "\"verify.ip.1m\";q=10;w=60");
     }
 
     @Test
@@ -170,7 +170,7 @@ class RateLimitIT extends AccountFlowTest {
         }
 
         assertRateLimited(post(client, "/api/v1/auth/refresh", "{\"refresh_token\":\"bogus\"}"),
-                "\"refresh.ip\";q=20;w=60");
+                "\"refresh.ip.1m\";q=20;w=60");
     }
 
     @Test
@@ -181,7 +181,7 @@ class RateLimitIT extends AccountFlowTest {
             assertThat(post(client, "/api/v1/auth/password/reset", body).statusCode()).isEqualTo(400);
         }
 
-        assertRateLimited(post(client, "/api/v1/auth/password/reset", body), "\"reset-post.ip\";q=5;w=3600");
+        assertRateLimited(post(client, "/api/v1/auth/password/reset", body), "\"reset-post.ip.1h\";q=5;w=3600");
     }
 
     @Test
@@ -192,11 +192,11 @@ class RateLimitIT extends AccountFlowTest {
                     "X-Forwarded-For", newClient());
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(me.headers().firstValue("RateLimit")).hasValueSatisfying(
-                    limit -> assertThat(limit).startsWith("\"api.user\";r="));
+                    limit -> assertThat(limit).startsWith("\"api.user.1m\";r="));
         }
 
         assertRateLimited(http.get("/api/v1/me", "Authorization", "Bearer " + tokens.access(), "X-Forwarded-For",
-                newClient()), "\"api.user\";q=5;w=60");
+                newClient()), "\"api.user.1m\";q=5;w=60");
     }
 
     @Test
@@ -209,7 +209,7 @@ class RateLimitIT extends AccountFlowTest {
             assertThat(me(tokens.access()).statusCode()).isEqualTo(200);
         }
 
-        assertRateLimited(me(tokens.access()), "\"api.user\";q=8;w=60");
+        assertRateLimited(me(tokens.access()), "\"api.user.1m\";q=8;w=60");
     }
 
     @Test

@@ -41,8 +41,8 @@ class RateLimiterTest {
         assertThat(refused.status()).isEqualTo(429);
         // Greedy refill: one request's worth comes back after a third of the hour.
         assertThat(refused.headers()).containsEntry("Retry-After", "1200")
-                .containsEntry("RateLimit-Policy", "\"signup.ip\";q=3;w=3600")
-                .containsEntry("RateLimit", "\"signup.ip\";r=0;t=1200");
+                .containsEntry("RateLimit-Policy", "\"signup.ip.1h\";q=3;w=3600")
+                .containsEntry("RateLimit", "\"signup.ip.1h\";r=0;t=1200");
         assertThat(meters.counter("portcullis.rate_limit.requests", "policy", "signup", "outcome", "limited").count())
                 .isEqualTo(1.0);
     }
@@ -86,7 +86,7 @@ class RateLimiterTest {
         ProblemException refused = catchThrowableOfType(ProblemException.class,
                 () -> limiter.consume(RatePolicy.LOGIN, alice));
 
-        assertThat(refused.headers().get("RateLimit")).startsWith("\"login.account\";r=0");
+        assertThat(refused.headers().get("RateLimit")).startsWith("\"login.account.1d\";r=0");
         // From another IP too: the cap is the account's.
         assertThatThrownBy(() -> limiter.consume(RatePolicy.LOGIN, RateSubject.ofAccount("203.0.113.9", "alice@example.com")))
                 .isInstanceOf(ProblemException.class);
@@ -125,5 +125,18 @@ class RateLimiterTest {
         for (int i = 0; i < 5; i++) {
             limiter.consume(RatePolicy.SIGNUP, RateSubject.ofIp("198.51.100.9"));
         }
+    }
+
+    @Test
+    void twoLimitsOnOneKeyHaveNamesOfTheirOwn() {
+        RateLimiter limiter = limiter(Map.of("signup", "ip 1/1h, ip 5/1d"));
+        limiter.consume(RatePolicy.SIGNUP, RateSubject.ofIp("198.51.100.10"));
+
+        ProblemException refused = catchThrowableOfType(ProblemException.class,
+                () -> limiter.consume(RatePolicy.SIGNUP, RateSubject.ofIp("198.51.100.10")));
+
+        assertThat(refused.headers()).containsEntry("RateLimit-Policy",
+                "\"signup.ip.1h\";q=1;w=3600, \"signup.ip.1d\";q=5;w=86400");
+        assertThat(refused.headers().get("RateLimit")).startsWith("\"signup.ip.1h\";r=0");
     }
 }

@@ -85,7 +85,7 @@ class RedisRateLimitIT {
         HttpResponse<String> fourth = register(b);
         assertThat(fourth.statusCode()).as(fourth.body()).isEqualTo(429);
         assertThat(fourth.headers().firstValue("RateLimit-Policy")).hasValueSatisfying(
-                p -> assertThat(p).contains("\"signup.ip\";q=3;w=3600"));
+                p -> assertThat(p).contains("\"signup.ip.1h\";q=3;w=3600"));
         assertThat(register(a).statusCode()).isEqualTo(429);
     }
 
