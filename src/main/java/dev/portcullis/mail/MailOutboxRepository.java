@@ -47,6 +47,19 @@ class MailOutboxRepository {
                 .update();
     }
 
+    /**
+     * OPS-5: forgets sent and abandoned messages queued before {@code cutoff}. Queued ones stay
+     * whatever their age: they are still being delivered.
+     *
+     * @return how many were deleted
+     */
+    int deleteFinishedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM mail_outbox WHERE status <> :queued AND created_at < :cutoff")
+                .param("queued", MailStatus.QUEUED.column())
+                .param("cutoff", utc(cutoff))
+                .update();
+    }
+
     /** Queued messages whose next attempt is due, oldest first. */
     List<OutboxMessage> findDue(Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE status = :status AND next_attempt_at <= :now "

@@ -24,6 +24,8 @@ import jakarta.validation.constraints.NotNull;
  * @param maxAttempts delivery attempts before a message is abandoned. Default: 10.
  * @param retryInitialDelay wait after the first failed attempt; doubled after each further failure. Default: 30s.
  * @param retryMaxDelay longest wait between two attempts. Default: 1h.
+ * @param retention sent and abandoned messages are deleted this long after they were queued (OPS-5):
+ *        their bodies hold links with account tokens and personal data. Default: 7d; 1h to 365d.
  */
 @Validated
 @ConfigurationProperties("portcullis.mail")
@@ -34,7 +36,8 @@ record MailProperties(
         @DefaultValue("20") @Min(1) @Max(1000) int batchSize,
         @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
         @DefaultValue("30s") @NotNull Duration retryInitialDelay,
-        @DefaultValue("1h") @NotNull Duration retryMaxDelay) {
+        @DefaultValue("1h") @NotNull Duration retryMaxDelay,
+        @DefaultValue("7d") @NotNull Duration retention) {
 
     MailProperties {
         // Fail at startup, not at the first send: a bad sender would abandon every message.
@@ -46,6 +49,9 @@ record MailProperties(
         requirePositive(pollInterval, "PORTCULLIS_MAIL_POLL_INTERVAL");
         requirePositive(retryInitialDelay, "PORTCULLIS_MAIL_RETRY_INITIAL_DELAY");
         requirePositive(retryMaxDelay, "PORTCULLIS_MAIL_RETRY_MAX_DELAY");
+        if (retention != null && (retention.compareTo(Duration.ofHours(1)) < 0 || retention.compareTo(Duration.ofDays(365)) > 0)) {
+            throw new IllegalArgumentException("PORTCULLIS_MAIL_RETENTION must be between 1h and 365d");
+        }
         if (retryMaxDelay.compareTo(retryInitialDelay) < 0) {
             throw new IllegalArgumentException("PORTCULLIS_MAIL_RETRY_MAX_DELAY must not be shorter than the initial delay");
         }

@@ -30,7 +30,7 @@ class MailDispatcherTest {
     private final MailOutboxRepository outbox = mock(MailOutboxRepository.class);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MailProperties properties = new MailProperties("Portcullis <no-reply@localhost>", null,
-            Duration.ofSeconds(2), 20, 3, Duration.ofSeconds(30), Duration.ofHours(1));
+            Duration.ofSeconds(2), 20, 3, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(7));
     private final List<Long> delivered = new ArrayList<>();
 
     /** Fails for message 1, delivers the others. */
