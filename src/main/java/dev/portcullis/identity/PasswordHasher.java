@@ -36,6 +36,7 @@ public final class PasswordHasher {
     private static final Logger log = LoggerFactory.getLogger(PasswordHasher.class);
 
     private final Argon2PasswordEncoder argon2;
+    private final HashingGate gate;
     /** Verify-only: matching reads the cost from the hash, so the strength given here is unused. */
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
     /** Argon2 part (no prefix) of the hash that unknown users are verified against (PWD-3). */
@@ -46,6 +47,9 @@ public final class PasswordHasher {
         // the encoder takes no SecureRandom, and re-implementing its PHC encoding is riskier.
         this.argon2 = new Argon2PasswordEncoder(properties.argon2SaltLength(), properties.argon2HashLength(),
                 properties.argon2Parallelism(), properties.argon2MemoryKib(), properties.argon2Iterations());
+        int concurrency = properties.maxConcurrentHashes() > 0 ? properties.maxConcurrentHashes()
+                : Runtime.getRuntime().availableProcessors();
+        this.gate = new HashingGate(concurrency, properties.hashQueueTimeout());
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         // Nobody knows this password, so the dummy never matches; made once at startup with the
@@ -55,7 +59,8 @@ public final class PasswordHasher {
 
     /** A new Argon2id hash with the configured parameters and a fresh salt. */
     public String hash(String password) {
-        return ARGON2ID_PREFIX + argon2.encode(Passwords.normalize(password));
+        String normalized = Passwords.normalize(password);
+        return ARGON2ID_PREFIX + gate.run(() -> argon2.encode(normalized));
     }
 
     /**
@@ -69,7 +74,7 @@ public final class PasswordHasher {
         String candidate = Passwords.normalize(password);
         if (storedHash.startsWith(ARGON2ID_PREFIX + ARGON2ID_PHC)) {
             String encoded = storedHash.substring(ARGON2ID_PREFIX.length());
-            if (!argon2.matches(candidate, encoded)) {
+            if (!argon2Matches(candidate, encoded)) {
                 return PasswordVerification.MISMATCH;
             }
             // Spring's upgradeEncoding: memory or iterations below the configured ones.
@@ -78,11 +83,11 @@ public final class PasswordHasher {
         if (storedHash.startsWith(SPRING_ARGON2_PREFIX) || storedHash.startsWith("$argon2")) {
             String encoded = storedHash.startsWith(SPRING_ARGON2_PREFIX)
                     ? storedHash.substring(SPRING_ARGON2_PREFIX.length()) : storedHash;
-            return importedMatch(argon2.matches(candidate, encoded));
+            return importedMatch(argon2Matches(candidate, encoded));
         }
         String bcryptHash = storedHash.startsWith(BCRYPT_PREFIX) ? storedHash.substring(BCRYPT_PREFIX.length()) : storedHash;
         if (isBcrypt(bcryptHash)) {
-            return importedMatch(matchesBcrypt(candidate, bcryptHash));
+            return importedMatch(gate.run(() -> matchesBcrypt(candidate, bcryptHash)));
         }
         throw new IllegalArgumentException("stored password hash is in no supported format");
     }
@@ -92,8 +97,13 @@ public final class PasswordHasher {
      * response time does not reveal whether an account exists. Always a mismatch.
      */
     public PasswordVerification verifyDummy(String password) {
-        argon2.matches(Passwords.normalize(password), dummyHash);
+        argon2Matches(Passwords.normalize(password), dummyHash);
         return PasswordVerification.MISMATCH;
+    }
+
+    /** Every Argon2id computation passes the gate: it bounds the memory and CPU of sign-in bursts. */
+    private boolean argon2Matches(String candidate, String encoded) {
+        return gate.run(() -> argon2.matches(candidate, encoded));
     }
 
     /** For tests: the dummy hash, to check it carries the current parameters. */

@@ -25,6 +25,9 @@ import jakarta.validation.constraints.Min;
  * @param argon2Parallelism Argon2id lanes. Default: 1 (OWASP).
  * @param argon2SaltLength Argon2id salt length in bytes. Default: 16 (RFC 9106 §3.1: 128 bits).
  * @param argon2HashLength Argon2id tag length in bytes. Default: 32 (RFC 9106 §4: 256 bits).
+ * @param maxConcurrentHashes most Argon2id computations running at once; others wait their turn. Default: 0,
+ *        meaning the number of CPUs the JVM sees. Bounds the memory sign-in bursts take (each holds the memory cost).
+ * @param hashQueueTimeout longest wait for a turn before the request gets 503 with Retry-After. Default: 10s.
  */
 @Validated
 @ConfigurationProperties("portcullis.passwords")
@@ -37,7 +40,9 @@ record PasswordProperties(
         @DefaultValue("2") @Min(1) @Max(100) int argon2Iterations,
         @DefaultValue("1") @Min(1) @Max(64) int argon2Parallelism,
         @DefaultValue("16") @Min(16) @Max(64) int argon2SaltLength,
-        @DefaultValue("32") @Min(32) @Max(128) int argon2HashLength) {
+        @DefaultValue("32") @Min(32) @Max(128) int argon2HashLength,
+        @DefaultValue("0") @Min(0) @Max(1024) int maxConcurrentHashes,
+        @DefaultValue("10s") java.time.Duration hashQueueTimeout) {
 
     /** The checklists' floor (PWD-2): below it no configuration is accepted. */
     static final int MIN_LENGTH_FLOOR = 12;
@@ -54,6 +59,9 @@ record PasswordProperties(
     PasswordProperties {
         // Checked here as well as by Bean Validation so that no code path (tests included) can
         // build a weaker configuration than production would accept.
+        if (hashQueueTimeout == null || hashQueueTimeout.toMillis() < 100 || hashQueueTimeout.toSeconds() > 60) {
+            throw new IllegalArgumentException("PORTCULLIS_PASSWORDS_HASH_QUEUE_TIMEOUT must be between 100ms and 60s");
+        }
         if (minLength < MIN_LENGTH_FLOOR) {
             throw new IllegalArgumentException("PORTCULLIS_PASSWORDS_MIN_LENGTH must be at least " + MIN_LENGTH_FLOOR);
         }
