@@ -17,10 +17,10 @@ import dev.portcullis.config.MasterSecret;
 import dev.portcullis.config.TestPortcullisConfig;
 import dev.portcullis.shared.SecretTokens;
 
-/** Builds the token module by hand over a test database, as the application wires it. */
-final class TestTokens {
+/** Builds the token module by hand over a test database, as the application wires it (tests and bench/). */
+public final class TestTokens {
 
-    static final String ISSUER = "https://auth.example.com";
+    public static final String ISSUER = "https://auth.example.com";
     static final MasterSecret MASTER_SECRET = TestPortcullisConfig.masterSecret(TestPortcullisConfig.MASTER_SECRET);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -28,14 +28,14 @@ final class TestTokens {
     }
 
     /** Binds {@link TokenProperties} as the application does: real defaults, only the named overrides. */
-    static TokenProperties properties(Map<String, String> overrides) {
+    public static TokenProperties properties(Map<String, String> overrides) {
         Map<String, String> source = new HashMap<>();
         overrides.forEach((key, value) -> source.put("portcullis.tokens." + key, value));
         return new Binder(new MapConfigurationPropertySource(source))
                 .bindOrCreate("portcullis.tokens", TokenProperties.class);
     }
 
-    static TokenProperties defaults() {
+    public static TokenProperties defaults() {
         return properties(Map.of());
     }
 
@@ -47,11 +47,11 @@ final class TestTokens {
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties, clock);
     }
 
-    static SigningKeys signingKeys(DataSource dataSource, TokenProperties properties, Clock clock) {
+    public static SigningKeys signingKeys(DataSource dataSource, TokenProperties properties, Clock clock) {
         return signingKeys(dataSource, MASTER_SECRET, properties, clock);
     }
 
-    static AccessTokens accessTokens(SigningKeys keys, TokenProperties properties, Clock clock) {
+    public static AccessTokens accessTokens(SigningKeys keys, TokenProperties properties, Clock clock) {
         return new AccessTokens(keys, new SecretTokens(RANDOM), properties, TestPortcullisConfig.publicUrls(ISSUER),
                 clock);
     }

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# The benchmark suite (TST-5): one command builds the jar, starts Portcullis in prod mode on the
+# local PostgreSQL with a fixed heap, seeds users, runs each scenario with wrk at each concurrency
+# after a warm-up, and writes bench/results/<stamp>.md and .json. Everything on loopback.
+#
+#   bench/run.sh                       # defaults below
+#   BENCH_HASH=keycloak bench/run.sh   # Keycloak's Argon2id parameters (t=5, m=7168 KiB, p=1)
+#
+# Settings (environment): BENCH_USERS (100000), BENCH_DURATION (20s), BENCH_WARMUP (5s),
+# BENCH_CONCURRENCY ("16 64"), BENCH_SCENARIOS ("login refresh me jwks"), BENCH_HEAP (192m),
+# BENCH_PORT (8089), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_SKIP_BUILD=1,
+# BENCH_JFR=1 (one JFR recording per scenario at the highest concurrency, with its hot methods).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+USERS=${BENCH_USERS:-100000}
+DURATION=${BENCH_DURATION:-20s}
+WARMUP=${BENCH_WARMUP:-5s}
+CONCURRENCY=${BENCH_CONCURRENCY:-"16 64"}
+SCENARIOS=${BENCH_SCENARIOS:-"login refresh me jwks"}
+HEAP=${BENCH_HEAP:-192m}
+PORT=${BENCH_PORT:-8089}
+PG_HOST=${BENCH_PG_HOST:-127.0.0.1}; PG_PORT=${BENCH_PG_PORT:-5432}; PG_USER=${BENCH_PG_USER:-postgres}
+HASH=${BENCH_HASH:-default}
+TOKENS=${BENCH_REFRESH_TOKENS:-60000}
+PASSWORD='correct horse battery staple 42'
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=bench/results; WORK=bench/work
+mkdir -p "$OUT" "$WORK"
+BASE="http://127.0.0.1:$PORT"
+
+command -v wrk >/dev/null || { echo "installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null; }
+command -v argon2 >/dev/null || { echo "installing argon2 (Debian)"; apt-get install -y -qq argon2 >/dev/null; }
+command -v psql >/dev/null || { echo "psql is needed (Debian postgresql-client)"; exit 1; }
+psql_admin() { psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres "$@"; }
+psql_bench() { psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d portcullis_bench "$@"; }
+
+if [ "$HASH" = keycloak ]; then ARGON_M=7168; ARGON_T=5; else ARGON_M=19456; ARGON_T=2; fi
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  echo "## build"; mvn -B -q package -DskipTests -DskipITs=true
+fi
+
+echo "## fresh database portcullis_bench"
+psql_admin -c "DROP DATABASE IF EXISTS portcullis_bench" -c "CREATE DATABASE portcullis_bench"
+
+# The limits stay on with the same number of buckets per request as the defaults, so their cost
+# is measured, but sized so that one load generator on one IP is never refused.
+BIG=100000000
+export PORTCULLIS_MODE=prod PORTCULLIS_ISSUER=https://auth.bench.invalid SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$PORT \
+  PORTCULLIS_MASTER_SECRET="$(head -c 32 /dev/urandom | base64)" \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/portcullis_bench" SPRING_DATASOURCE_USERNAME=$PG_USER \
+  SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=1 \
+  PORTCULLIS_PASSWORDS_ARGON2_MEMORY_KIB=$ARGON_M PORTCULLIS_PASSWORDS_ARGON2_ITERATIONS=$ARGON_T \
+  PORTCULLIS_RATE_LIMIT_LOGIN="ip+account $BIG/15m, account $BIG/1d, ip $BIG/5m" \
+  PORTCULLIS_RATE_LIMIT_REFRESH="ip $BIG/1m, ip $BIG/1d" PORTCULLIS_RATE_LIMIT_API="user $BIG/1m, user $BIG/1d"
+
+start_server() {
+  local log=$1
+  local t0; t0=$(date +%s%N)
+  java -Xms$HEAP -Xmx$HEAP -jar target/portcullis.jar >"$log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 600); do
+    if curl -sf -o /dev/null "$BASE/actuator/health"; then
+      READY_MS=$(( ($(date +%s%N) - t0) / 1000000 )); return 0
+    fi
+    kill -0 $PID 2>/dev/null || { echo "Portcullis did not start; see $log"; tail -20 "$log"; exit 1; }
+    sleep 0.05
+  done
+  echo "Portcullis not ready after 30 s"; exit 1
+}
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$PID/status; }
+
+echo "## start (fresh database: migrations run)"
+start_server "$WORK/server-first.log"; READY_FRESH_MS=$READY_MS
+echo "ready in ${READY_FRESH_MS} ms"
+
+echo "## seed $USERS users (one Argon2id hash, m=$ARGON_M t=$ARGON_T, reused) and refresh tokens"
+SALT=$(head -c 12 /dev/urandom | base64 | tr -d '+/=' | head -c 16)
+HASH_VALUE="{argon2id}$(echo -n "$PASSWORD" | argon2 "$SALT" -id -t $ARGON_T -k $ARGON_M -p 1 -l 32 -e)"
+RUNS=0; for _ in $CONCURRENCY; do RUNS=$((RUNS + 2)); done
+SEED_T0=$(date +%s)
+psql_bench -v users="$USERS" -v hash="$HASH_VALUE" -v runs="$RUNS" -v tokens="$TOKENS" -f bench/seed.sql
+SEED_S=$(( $(date +%s) - SEED_T0 ))
+echo "seeded in ${SEED_S} s"
+
+echo "## hashing limit: one Argon2id (BouncyCastle, m=$ARGON_M t=$ARGON_T p=1) on this machine"
+unzip -p target/portcullis.jar 'BOOT-INF/lib/bcprov-jdk18on-*.jar' >"$WORK/bcprov.jar"
+HASH_MS=$(java -cp "$WORK/bcprov.jar" bench/HashTiming.java $ARGON_M $ARGON_T)
+echo "one hash: ${HASH_MS} ms"
+
+echo "## restart on the seeded database"
+kill $PID; wait $PID 2>/dev/null || true
+start_server "$WORK/server.log"; READY_MS_RESTART=$READY_MS
+sleep 2
+RSS_IDLE=$(rss_mb)
+echo "ready in ${READY_MS_RESTART} ms, idle RSS ${RSS_IDLE} MB"
+
+ACCESS=$(curl -sf -H 'Content-Type: application/json' \
+  -d "{\"email\":\"bench-1@example.com\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/login" \
+  | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+
+RSS_PEAK=$RSS_IDLE
+sample_rss() { while kill -0 $PID 2>/dev/null; do r=$(rss_mb); echo "$r"; sleep 0.5; done; }
+sample_rss >"$WORK/rss.txt" &
+SAMPLER=$!
+
+RESULTS="$WORK/results.jsonl"; : >"$RESULTS"
+run_index=0
+for c in $CONCURRENCY; do
+  for s in $SCENARIOS; do
+    export BENCH_SCENARIO=$s BENCH_USERS=$USERS BENCH_PASSWORD="$PASSWORD" BENCH_ACCESS_TOKEN="$ACCESS"
+    echo "## $s c=$c: warm-up $WARMUP, then $DURATION"
+    BENCH_RUN=$run_index wrk -t2 -c"$c" -d"$WARMUP" -s bench/wrk/scenario.lua "$BASE" >/dev/null
+    last_c=${CONCURRENCY##* }
+    if [ -n "${BENCH_JFR:-}" ] && [ "$c" = "$last_c" ]; then
+      jcmd $PID JFR.start name=$s settings=profile filename="$PWD/$OUT/$STAMP-$s.jfr" >/dev/null
+    fi
+    line=$(BENCH_RUN=$((run_index + 1)) wrk -t2 -c"$c" -d"$DURATION" -s bench/wrk/scenario.lua "$BASE" | grep '^BENCH_JSON' | cut -d' ' -f2-)
+    if [ -n "${BENCH_JFR:-}" ] && [ "$c" = "$last_c" ]; then jcmd $PID JFR.stop name=$s >/dev/null; fi
+    echo "{\"scenario\":\"$s\",\"concurrency\":$c,${line#\{}" | tee -a "$RESULTS"
+  done
+  run_index=$((run_index + 2))
+done
+RSS_PEAK=$(sort -n "$WORK/rss.txt" | tail -1)
+kill $SAMPLER 2>/dev/null || true
+kill $PID; wait $PID 2>/dev/null || true
+
+python3 bench/report.py --results "$RESULTS" --out "$OUT/$STAMP" --hash "$HASH" --argon "m=$ARGON_M,t=$ARGON_T,p=1" \
+  --users "$USERS" --duration "$DURATION" --warmup "$WARMUP" --heap "$HEAP" --ready-fresh-ms "$READY_FRESH_MS" \
+  --ready-ms "$READY_MS_RESTART" --rss-idle "$RSS_IDLE" --rss-peak "$RSS_PEAK" --seed-s "$SEED_S" \
+  --hash-ms "$HASH_MS"
+echo "## wrote $OUT/$STAMP.md and $OUT/$STAMP.json"
