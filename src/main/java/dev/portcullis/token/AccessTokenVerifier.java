@@ -15,12 +15,16 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+
+import dev.portcullis.shared.SecretTokens;
 
 /**
  * TOK-2: checks an access token before anything in it is believed. Cheap guards on the raw string
@@ -49,6 +53,16 @@ final class AccessTokenVerifier {
     private final Set<String> types;
     private final Duration skew;
     private final Clock clock;
+    /**
+     * Tokens that passed every check, by their SHA-256: a client presents the same access token for
+     * up to 15 minutes, and re-verifying an ES256 signature each time costs about a millisecond of
+     * CPU (docs/benchmarks.md). Only {@code exp} can turn a passed token into a refused one as time
+     * goes on, so a hit is re-checked against it; revocation is the session check's job either way
+     * (LOG-1), and a retired signing key keeps verifying until its tokens expired anyway. Bounded,
+     * and each result re-verified at least once a minute.
+     */
+    private final Cache<String, VerifiedAccessToken> verified = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     /** @param type the typ of our tokens ({@code at+jwt}, or {@code JWT} when configured for compatibility) */
     AccessTokenVerifier(SigningKeys keys, String issuer, List<String> audiences, JOSEObjectType type, Duration skew,
@@ -65,7 +79,17 @@ final class AccessTokenVerifier {
 
     VerifiedAccessToken verify(String token) {
         try {
-            return check(token);
+            if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
+                throw new Refused("missing or longer than " + MAX_LENGTH + " characters");
+            }
+            String key = SecretTokens.hash(token);
+            VerifiedAccessToken known = verified.getIfPresent(key);
+            if (known != null && clock.instant().isBefore(known.expiresAt().plus(skew))) {
+                return known;
+            }
+            VerifiedAccessToken checked = check(token);
+            verified.put(key, checked);
+            return checked;
         } catch (Refused e) {
             log.debug("Access token refused: {}", e.getMessage());
             throw AccessTokens.invalidToken();
@@ -73,9 +97,6 @@ final class AccessTokenVerifier {
     }
 
     private VerifiedAccessToken check(String token) throws Refused {
-        if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
-            throw new Refused("missing or longer than " + MAX_LENGTH + " characters");
-        }
         if (!COMPACT_JWS.matcher(token).matches()) {
             throw new Refused("not three base64url segments");
         }

@@ -105,6 +105,7 @@ class AccessTokensTest {
         clock.advance(Duration.ofMinutes(15).plusSeconds(29));
         assertThat(tokens.verify(token).subject()).isEqualTo("user-1");
         clock.advance(Duration.ofSeconds(1));
+        // The passed verification is remembered, but never past exp + leeway.
         assertRefused(token);
     }
 
