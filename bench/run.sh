@@ -111,12 +111,12 @@ for c in $CONCURRENCY; do
   for s in $SCENARIOS; do
     export BENCH_SCENARIO=$s BENCH_USERS=$USERS BENCH_PASSWORD="$PASSWORD" BENCH_ACCESS_TOKEN="$ACCESS"
     echo "## $s c=$c: warm-up $WARMUP, then $DURATION"
-    BENCH_RUN=$run_index wrk -t2 -c"$c" -d"$WARMUP" -s bench/wrk/scenario.lua "$BASE" >/dev/null
+    BENCH_RUN=$run_index wrk -t2 -c"$c" -d"$WARMUP" --timeout 30s -s bench/wrk/scenario.lua "$BASE" >/dev/null
     last_c=${CONCURRENCY##* }
     if [ -n "${BENCH_JFR:-}" ] && [ "$c" = "$last_c" ]; then
       jcmd $PID JFR.start name=$s settings=profile filename="$PWD/$OUT/$STAMP-$s.jfr" >/dev/null
     fi
-    line=$(BENCH_RUN=$((run_index + 1)) wrk -t2 -c"$c" -d"$DURATION" -s bench/wrk/scenario.lua "$BASE" | grep '^BENCH_JSON' | cut -d' ' -f2-)
+    line=$(BENCH_RUN=$((run_index + 1)) wrk -t2 -c"$c" -d"$DURATION" --timeout 30s -s bench/wrk/scenario.lua "$BASE" | grep '^BENCH_JSON' | cut -d' ' -f2-)
     if [ -n "${BENCH_JFR:-}" ] && [ "$c" = "$last_c" ]; then jcmd $PID JFR.stop name=$s >/dev/null; fi
     echo "{\"scenario\":\"$s\",\"concurrency\":$c,${line#\{}" | tee -a "$RESULTS"
   done
