@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.portcullis.captcha.Captcha;
+import dev.portcullis.mfa.TrustedDevices;
 import dev.portcullis.shared.EmailAddress;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,13 +44,17 @@ class LoginController {
         EmailAddress email = EmailAddress.parse(body.email());
         LoginOutcome outcome = login.login(new LoginAttempt(email, body.password(),
                 Boolean.TRUE.equals(body.rememberMe()), origin, TokenCookies.read(request, LoginDevices.COOKIE).orElse(null),
-                request.getHeader(Captcha.HEADER)));
+                request.getHeader(Captcha.HEADER), TokenCookies.read(request, TrustedDevices.COOKIE).orElse(null)));
         if (outcome instanceof LoginOutcome.ChallengeRequired challenge) {
             return ResponseEntity.ok(challenge.challenge());
         }
-        LoginOutcome.SignedIn signedIn = (LoginOutcome.SignedIn) outcome;
+        return ResponseEntity.ok(deliver((LoginOutcome.SignedIn) outcome, request, response));
+    }
+
+    /** The end of every sign-in (password, MFA): the renewed LOG-3 device cookie, and the tokens as asked. */
+    static TokenResponse deliver(LoginOutcome.SignedIn signedIn, HttpServletRequest request,
+            HttpServletResponse response) {
         response.addHeader(HttpHeaders.SET_COOKIE, signedIn.deviceCookie().toString());
-        return ResponseEntity.ok(TokenCookies.deliver(signedIn.tokens(), TokenCookies.cookieModeRequested(request),
-                response));
+        return TokenCookies.deliver(signedIn.tokens(), TokenCookies.cookieModeRequested(request), response);
     }
 }
