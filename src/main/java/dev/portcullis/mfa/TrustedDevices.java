@@ -101,6 +101,12 @@ public class TrustedDevices {
                 .param("now", Timestamp.from(clock.instant())).param("user", userId).update();
     }
 
+    /** OPS-5: devices that expired or were revoked before {@code before}. */
+    int purgeEndedBefore(Instant before) {
+        return jdbc.sql("DELETE FROM mfa_trusted_device WHERE expires_at < :before "
+                + "OR (revoked_at IS NOT NULL AND revoked_at < :before)").param("before", Timestamp.from(before)).update();
+    }
+
     private Duration lifetime() {
         return properties.trustedDeviceLifetime();
     }
