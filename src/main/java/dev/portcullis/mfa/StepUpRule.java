@@ -22,11 +22,13 @@ import dev.portcullis.shared.StepUp;
 class StepUpRule implements StepUp {
 
     private final SecondFactorCheck check;
+    private final MfaPolicy policy;
     private final MfaProperties properties;
     private final Clock clock;
 
-    StepUpRule(SecondFactorCheck check, MfaProperties properties, Clock clock) {
+    StepUpRule(SecondFactorCheck check, MfaPolicy policy, MfaProperties properties, Clock clock) {
         this.check = check;
+        this.policy = policy;
         this.properties = properties;
         this.clock = clock;
     }
@@ -37,7 +39,8 @@ class StepUpRule implements StepUp {
         if (authTime != null && !authTime.plus(properties.stepUpWindow()).isBefore(clock.instant())) {
             return;
         }
-        if (mfaCode == null || mfaCode.isBlank()) {
+        // Without MFA a code cannot help: the answer says to sign in again, not that the code was wrong.
+        if (mfaCode == null || mfaCode.isBlank() || !policy.enabled(caller.userId())) {
             throw new ProblemException(ErrorCode.STEP_UP_REQUIRED, 403, "This action needs a recent sign-in: sign in "
                     + "again, or send a current code from your authenticator in the " + HEADER + " header.",
                     List.of(), Map.of());

@@ -15,8 +15,8 @@ public interface StepUp {
      * code of the caller's authenticator.
      *
      * @param mfaCode the code sent with the request, or null
-     * @throws ProblemException 403 {@code step_up_required} when neither holds (401 {@code mfa_invalid}
-     *         for a wrong code, 429 past the MFA rate limit)
+     * @throws ProblemException 403 {@code step_up_required} when neither holds, or the caller has no MFA;
+     *         401 {@code mfa_invalid} for a wrong code; 429 past the MFA rate limit
      */
     void require(AuthenticatedUser caller, String mfaCode, RequestOrigin origin);
 }

@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import com.google.zxing.BinaryBitmap;
@@ -46,6 +48,9 @@ import dev.portcullis.testing.IntegrationTest;
 class MfaIT extends AccountFlowTest {
 
     static final AdvancingClock CLOCK = new AdvancingClock();
+
+    @Autowired
+    JdbcClient jdbc;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class ClockConfiguration {
@@ -385,7 +390,8 @@ class MfaIT extends AccountFlowTest {
 
         HttpResponse<String> delete = send("DELETE", "/api/v1/me", "{\"current_password\":\"" + PASSWORD + "\"}",
                 "Authorization", bearer(access), "X-MFA-Code", "123456");
-        assertThat(delete.statusCode()).isIn(401, 403);
+        assertThat(delete.statusCode()).isEqualTo(403);
+        assertThat(delete.body()).contains("\"code\":\"step_up_required\"");
         String fresh = Tokens.of(login(email, PASSWORD)).access();
         assertThat(send("DELETE", "/api/v1/me", "{\"current_password\":\"" + PASSWORD + "\"}", "Authorization",
                 bearer(fresh)).statusCode()).isEqualTo(204);
@@ -401,5 +407,30 @@ class MfaIT extends AccountFlowTest {
         assertThat(openApi).contains("\"mfa_token\"", "\"recovery_code\"", "\"trust_device\"",
                 "\"otpauth_uri\"", "\"qr_png_data_uri\"", "\"recovery_codes_remaining\"")
                 .doesNotContain("\"mfaToken\"", "\"otpauthUri\"", "\"recoveryCodes\"");
+    }
+
+    @Test
+    void everyMfaChangeIsAuditedWithoutSecrets_MFA1_AUD1() {
+        Enrolled user = enrolled();
+        mfa("{\"mfa_token\":\"" + mfaToken(user.email()) + "\",\"code\":\"000000\"}");
+        mfa("{\"mfa_token\":\"" + mfaToken(user.email()) + "\",\"recovery_code\":\"" + user.recoveryCodes().get(0)
+                + "\",\"trust_device\":true}");
+        String device = field(http.get("/api/v1/me/trusted-devices", "Authorization", bearer(user.access())).body(), "id");
+        send("DELETE", "/api/v1/me/trusted-devices/" + device, "", "Authorization", bearer(user.access()));
+        http.postJson("/api/v1/me/mfa/recovery-codes", "{\"code\":\"" + nextCode(user.secret()) + "\"}",
+                "Authorization", bearer(user.access()));
+        send("DELETE", "/api/v1/me/mfa/totp", "{\"code\":\"" + nextCode(user.secret()) + "\",\"current_password\":\""
+                + PASSWORD + "\"}", "Authorization", bearer(user.access()));
+
+        String userId = jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", user.email()).query(String.class)
+                .single();
+        List<String> types = jdbc.sql("SELECT type FROM audit_event WHERE user_id = :id").param("id", userId)
+                .query(String.class).list();
+        assertThat(types).contains("mfa.enabled", "mfa.challenge_failed", "mfa.recovery_code_used",
+                "mfa.trusted_device_added", "mfa.trusted_device_revoked", "mfa.recovery_codes_regenerated",
+                "mfa.disabled");
+        String details = String.join(" ", jdbc.sql("SELECT details FROM audit_event "
+                + "WHERE user_id = :id").param("id", userId).query(String.class).list());
+        assertThat(details).doesNotContain(user.secret(), user.recoveryCodes().get(0));
     }
 }
