@@ -104,7 +104,8 @@ public class TrustedDevices {
     /** OPS-5: devices that expired or were revoked before {@code before}. */
     int purgeEndedBefore(Instant before) {
         return jdbc.sql("DELETE FROM mfa_trusted_device WHERE expires_at < :before "
-                + "OR (revoked_at IS NOT NULL AND revoked_at < :before)").param("before", Timestamp.from(before)).update();
+                + "OR (revoked_at IS NOT NULL AND revoked_at < :before)").param("before", Timestamp.from(before))
+                .update();
     }
 
     private Duration lifetime() {

@@ -147,7 +147,8 @@ class MfaIT extends AccountFlowTest {
         HttpResponse<String> enrol = http.postJson("/api/v1/me/mfa/totp", "", "Authorization", bearer(access));
 
         assertThat(enrol.statusCode()).as(enrol.body()).isEqualTo(200);
-        assertThat(enrol.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(enrol.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         String secret = field(enrol.body(), "secret");
         assertThat(secret).matches("[A-Z2-7]{32}");
         String uri = field(enrol.body(), "otpauth_uri");
@@ -260,7 +261,8 @@ class MfaIT extends AccountFlowTest {
         String token = mfaToken(user.email());
 
         CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
-        HttpResponse<String> late = mfa("{\"mfa_token\":\"" + token + "\",\"code\":\"" + nextCode(user.secret()) + "\"}");
+        HttpResponse<String> late = mfa("{\"mfa_token\":\"" + token + "\",\"code\":\"" + nextCode(user.secret())
+                + "\"}");
 
         assertThat(late.statusCode()).isEqualTo(401);
         assertThat(late.body()).contains("\"code\":\"invalid_token\"");
@@ -337,7 +339,8 @@ class MfaIT extends AccountFlowTest {
         Enrolled user = enrolled();
 
         assertThat(http.postJson("/api/v1/me/mfa/recovery-codes", "{\"code\":\"" + user.recoveryCodes().get(0) + "\"}",
-                "Authorization", bearer(user.access())).statusCode()).as("a recovery code is not enough").isEqualTo(400);
+                "Authorization", bearer(user.access())).statusCode()).as("a recovery code is not enough")
+                .isEqualTo(400);
         HttpResponse<String> fresh = http.postJson("/api/v1/me/mfa/recovery-codes", "{\"code\":\""
                 + nextCode(user.secret()) + "\"}", "Authorization", bearer(user.access()));
         assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
@@ -415,7 +418,8 @@ class MfaIT extends AccountFlowTest {
         mfa("{\"mfa_token\":\"" + mfaToken(user.email()) + "\",\"code\":\"000000\"}");
         mfa("{\"mfa_token\":\"" + mfaToken(user.email()) + "\",\"recovery_code\":\"" + user.recoveryCodes().get(0)
                 + "\",\"trust_device\":true}");
-        String device = field(http.get("/api/v1/me/trusted-devices", "Authorization", bearer(user.access())).body(), "id");
+        String device = field(http.get("/api/v1/me/trusted-devices", "Authorization", bearer(user.access())).body(),
+                "id");
         send("DELETE", "/api/v1/me/trusted-devices/" + device, "", "Authorization", bearer(user.access()));
         http.postJson("/api/v1/me/mfa/recovery-codes", "{\"code\":\"" + nextCode(user.secret()) + "\"}",
                 "Authorization", bearer(user.access()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -49,16 +50,6 @@ class MfaPolicyIT extends AccountFlowTest {
                 "Bearer " + access);
     }
 
-    private String enrol(String access) {
-        HttpResponse<String> enrol = http.postJson("/api/v1/me/mfa/totp", "", "Authorization", "Bearer " + access);
-        assertThat(enrol.statusCode()).as(enrol.body()).isEqualTo(200);
-        String secret = field(enrol.body(), "secret");
-        HttpResponse<String> confirmed = http.postJson("/api/v1/me/mfa/totp/confirm", "{\"code\":\""
-                + TestTotp.code(secret, Instant.now()) + "\"}", "Authorization", "Bearer " + access);
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-        return secret;
-    }
-
     @Test
     void anAdminWithoutMfaGetsOnlyAnEnrolmentTokenUntilSigningInWithMfa_MFA6() {
         String email = signedUp(newEmail());
@@ -67,7 +58,8 @@ class MfaPolicyIT extends AccountFlowTest {
         Tokens enrolOnly = Tokens.of(login(email, PASSWORD));
         assertThat(claims(enrolOnly.access())).contains("\"scope\":\"mfa:enroll\"").doesNotContain("admin");
         assertThat(me(enrolOnly.access()).statusCode()).isEqualTo(200);
-        HttpResponse<String> sessions = http.get("/api/v1/me/sessions", "Authorization", "Bearer " + enrolOnly.access());
+        HttpResponse<String> sessions = http.get("/api/v1/me/sessions", "Authorization",
+                "Bearer " + enrolOnly.access());
         assertThat(sessions.statusCode()).isEqualTo(403);
         assertThat(sessions.body()).contains("\"code\":\"insufficient_scope\"");
         assertThat(adminRoute(enrolOnly.access(), email).statusCode()).isEqualTo(403);
@@ -76,7 +68,7 @@ class MfaPolicyIT extends AccountFlowTest {
         Tokens refreshed = Tokens.of(refresh(enrolOnly.refresh()));
         assertThat(claims(refreshed.access())).as("refresh keeps it enrolment-only").contains("mfa:enroll");
 
-        String secret = enrol(refreshed.access());
+        String secret = enrolledTotp(refreshed.access(), Clock.systemUTC());
 
         // MFA is on, but this session was signed in with the password alone: admin routes still refuse it.
         Tokens afterEnrolment = Tokens.of(refresh(refreshed.refresh()));
@@ -105,7 +97,7 @@ class MfaPolicyIT extends AccountFlowTest {
     void wrongCodesAreRateLimitedPerUser_MFA3() {
         String email = newEmail();
         String access = signedIn(email).access();
-        enrol(access);
+        enrolledTotp(access, Clock.systemUTC());
 
         HttpResponse<String> challenged = login(email, PASSWORD);
         String token = field(challenged.body(), "mfa_token");

@@ -91,17 +91,22 @@ public abstract class AccountFlowTest extends HttpTest {
      * from the independent {@link TestTotp} at the application's {@code clock}.
      */
     protected Tokens signedInWithMfa(String email, Clock clock) {
-        String first = Tokens.of(login(email, PASSWORD)).access();
-        HttpResponse<String> enrol = http.postJson("/api/v1/me/mfa/totp", "", "Authorization", "Bearer " + first);
-        assertThat(enrol.statusCode()).as(enrol.body()).isEqualTo(200);
-        String secret = field(enrol.body(), "secret");
-        HttpResponse<String> confirmed = http.postJson("/api/v1/me/mfa/totp/confirm", "{\"code\":\""
-                + TestTotp.code(secret, clock.instant()) + "\"}", "Authorization", "Bearer " + first);
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        String secret = enrolledTotp(Tokens.of(login(email, PASSWORD)).access(), clock);
         String mfaToken = field(login(email, PASSWORD).body(), "mfa_token");
         // The next step's code: the confirmation used this one, and a code is accepted once.
         return Tokens.of(http.postJson("/api/v1/auth/mfa", "{\"mfa_token\":\"" + mfaToken + "\",\"code\":\""
                 + TestTotp.code(secret, clock.instant().plusSeconds(30)) + "\"}"));
+    }
+
+    /** MFA-1: enrols and confirms TOTP for the holder of {@code access}; returns the secret. */
+    protected String enrolledTotp(String access, Clock clock) {
+        HttpResponse<String> enrol = http.postJson("/api/v1/me/mfa/totp", "", "Authorization", "Bearer " + access);
+        assertThat(enrol.statusCode()).as(enrol.body()).isEqualTo(200);
+        String secret = field(enrol.body(), "secret");
+        HttpResponse<String> confirmed = http.postJson("/api/v1/me/mfa/totp/confirm", "{\"code\":\""
+                + TestTotp.code(secret, clock.instant()) + "\"}", "Authorization", "Bearer " + access);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        return secret;
     }
 
     /** The token of the newest link {@code {issuer}/<path>?token=…} mailed to the address. */
