@@ -1,6 +1,8 @@
 package dev.portcullis.mfa;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -20,17 +22,31 @@ public class MfaPolicy implements SecondFactorStatus {
     /** The one scope of an enrolment-only access token. */
     public static final String ENROL_SCOPE = "mfa:enroll";
 
+    /** ACC-8: the user's MFA data in the account export; no secret, code or hash. */
+    record Export(boolean enabled, Instant enabledAt, int recoveryCodesRemaining,
+            List<TrustedDevices.TrustedDevice> trustedDevices) {
+    }
+
     private final FactorRepository factors;
+    private final TrustedDevices trustedDevices;
     private final MfaProperties properties;
 
-    MfaPolicy(FactorRepository factors, MfaProperties properties) {
+    MfaPolicy(FactorRepository factors, TrustedDevices trustedDevices, MfaProperties properties) {
         this.factors = factors;
+        this.trustedDevices = trustedDevices;
         this.properties = properties;
     }
 
     @Override
     public boolean enabled(String userId) {
         return factors.enabled(userId);
+    }
+
+    @Override
+    public Export export(String userId) {
+        Instant enabledAt = factors.totp(userId).map(FactorRepository.TotpRow::confirmedAt).orElse(null);
+        return new Export(enabledAt != null, enabledAt, factors.remainingRecoveryCodes(userId),
+                trustedDevices.list(userId));
     }
 
     /** Whether any of {@code roles} requires a second factor. */

@@ -437,4 +437,18 @@ class MfaIT extends AccountFlowTest {
                 + "WHERE user_id = :id").param("id", userId).query(String.class).list());
         assertThat(details).doesNotContain(user.secret(), user.recoveryCodes().get(0));
     }
+
+    @Test
+    void theAccountExportShowsMfaStateWithoutSecrets_MFA2_ACC8() {
+        Enrolled user = enrolled();
+        mfa("{\"mfa_token\":\"" + mfaToken(user.email()) + "\",\"code\":\"" + nextCode(user.secret())
+                + "\",\"trust_device\":true}");
+
+        HttpResponse<String> export = http.get("/api/v1/me/export", "Authorization", bearer(user.access()));
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains("\"mfa\":{\"enabled\":true", "\"recovery_codes_remaining\":10",
+                "\"trusted_devices\":[{\"id\":").doesNotContain(user.secret(), user.recoveryCodes().get(0),
+                "code_hash", "token_hash");
+    }
 }
