@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,16 +45,32 @@ class FactorRepository {
                 .param("user", userId).query(Long.class).single() > 0;
     }
 
-    /** A new, unconfirmed authenticator replacing an unconfirmed one; never a confirmed one. */
+    /**
+     * A new, unconfirmed authenticator replacing an unconfirmed one; never a confirmed one (false).
+     * Safe under racing enrolments of one user: the last one written is the pending secret.
+     */
     boolean savePending(String userId, String encryptedSecret, Instant now) {
-        jdbc.sql("DELETE FROM mfa_totp WHERE user_id = :user AND confirmed_at IS NULL").param("user", userId).update();
-        if (enabled(userId)) {
-            return false;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int replaced = jdbc.sql("UPDATE mfa_totp SET secret = :secret, created_at = :now, last_used_step = 0 "
+                    + "WHERE user_id = :user AND confirmed_at IS NULL")
+                    .param("secret", encryptedSecret).param("now", Timestamp.from(now)).param("user", userId).update();
+            if (replaced == 1) {
+                return true;
+            }
+            if (enabled(userId)) {
+                return false;
+            }
+            try {
+                jdbc.sql("INSERT INTO mfa_totp (user_id, secret, created_at, confirmed_at, last_used_step) "
+                        + "VALUES (:user, :secret, :now, NULL, 0)")
+                        .param("user", userId).param("secret", encryptedSecret).param("now", Timestamp.from(now))
+                        .update();
+                return true;
+            } catch (DuplicateKeyException raced) {
+                // Another enrolment inserted first: replace its pending secret on the next pass.
+            }
         }
-        jdbc.sql("INSERT INTO mfa_totp (user_id, secret, created_at, confirmed_at, last_used_step) "
-                + "VALUES (:user, :secret, :now, NULL, 0)")
-                .param("user", userId).param("secret", encryptedSecret).param("now", Timestamp.from(now)).update();
-        return true;
+        return false;
     }
 
     /**

@@ -85,6 +85,18 @@ abstract class FactorStorageContract {
     }
 
     @Test
+    void racingEnrolmentsLeaveOnePendingSecretAndNeverReplaceAConfirmedOne_MFA1() throws Exception {
+        assertThat(race(() -> factors.savePending("user-1", "sealed-" + Thread.currentThread().getId(), T0)))
+                .isEqualTo(RACERS);
+        assertThat(factors.totp("user-1")).hasValueSatisfying(row -> assertThat(row.confirmed()).isFalse());
+        assertThat(factors.enabled("user-1")).isFalse();
+
+        assertThat(factors.confirm("user-1", 5, T0)).isTrue();
+        assertThat(race(() -> factors.savePending("user-1", "late", T0))).isZero();
+        assertThat(factors.totp("user-1").orElseThrow().secret()).isNotEqualTo("late");
+    }
+
+    @Test
     void anMfaTokenCompletesOneSignInAndExpiredOnesArePurged_MFA3_OPS5() throws Exception {
         ChallengeRepository challenges = new ChallengeRepository(jdbc);
         challenges.insert("hash-1", "user-1", true, T0, T0.plus(Duration.ofMinutes(5)));
