@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -450,5 +451,23 @@ class MfaIT extends AccountFlowTest {
         assertThat(export.body()).contains("\"mfa\":{\"enabled\":true", "\"recovery_codes_remaining\":10",
                 "\"trusted_devices\":[{\"id\":").doesNotContain(user.secret(), user.recoveryCodes().get(0),
                 "code_hash", "token_hash");
+    }
+
+    @Test
+    void parallelSignInsWithOneRecoveryCodeSucceedExactlyOnce_MFA2() {
+        Enrolled user = enrolled();
+        String code = user.recoveryCodes().get(5);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            tokens.add(mfaToken(user.email()));
+        }
+
+        List<CompletableFuture<Integer>> attempts = tokens.stream().map(token -> CompletableFuture.supplyAsync(
+                () -> mfa("{\"mfa_token\":\"" + token + "\",\"recovery_code\":\"" + code + "\"}").statusCode()))
+                .toList();
+        List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status != 200).containsOnly(401);
     }
 }
