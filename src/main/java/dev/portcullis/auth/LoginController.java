@@ -10,6 +10,9 @@ import dev.portcullis.captcha.Captcha;
 import dev.portcullis.mfa.TrustedDevices;
 import dev.portcullis.shared.EmailAddress;
 import dev.portcullis.shared.RequestOrigin;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -38,7 +41,11 @@ class LoginController {
         this.login = login;
     }
 
+    /** MFA-3: the 200 answer is tokens, or for a user with MFA the challenge of the second step. */
     @PostMapping("/api/v1/auth/login")
+    @ApiResponse(responseCode = "200", description = "Tokens, or an MFA challenge to answer at /api/v1/auth/mfa",
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = { TokenResponse.class,
+                    MfaSecondFactor.MfaRequired.class })))
     ResponseEntity<Object> login(@Valid @RequestBody LoginRequest body, RequestOrigin origin,
             HttpServletRequest request, HttpServletResponse response) {
         EmailAddress email = EmailAddress.parse(body.email());

@@ -408,7 +408,7 @@ class MfaIT extends AccountFlowTest {
         assertThat(openApi).contains("\"/api/v1/auth/mfa\"", "\"/api/v1/me/mfa\"", "\"/api/v1/me/mfa/totp\"",
                 "\"/api/v1/me/mfa/totp/confirm\"", "\"/api/v1/me/mfa/recovery-codes\"",
                 "\"/api/v1/me/trusted-devices\"", "\"/api/v1/me/trusted-devices/{id}\"");
-        assertThat(openApi).contains("\"mfa_token\"", "\"recovery_code\"", "\"trust_device\"",
+        assertThat(openApi).contains("\"mfa_required\"", "\"mfa_token\"", "\"recovery_code\"", "\"trust_device\"",
                 "\"otpauth_uri\"", "\"qr_png_data_uri\"", "\"recovery_codes_remaining\"")
                 .doesNotContain("\"mfaToken\"", "\"otpauthUri\"", "\"recoveryCodes\"");
     }
