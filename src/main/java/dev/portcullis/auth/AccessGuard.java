@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.portcullis.identity.UserStatusSnapshot;
 import dev.portcullis.identity.Users;
+import dev.portcullis.mfa.MfaPolicy;
 import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.AuthenticatedUser;
 import dev.portcullis.shared.ErrorCode;
@@ -53,7 +54,7 @@ class AccessGuard implements RequestAuthenticator {
     public Optional<AuthenticatedUser> authenticate(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null) {
-            return Optional.of(bearer(authorization));
+            return Optional.of(bearer(authorization, request));
         }
         if (request.getHeader("X-API-Key") != null) {
             throw unauthorized("API keys are not accepted on this server yet.");
@@ -63,7 +64,7 @@ class AccessGuard implements RequestAuthenticator {
             return Optional.empty();
         }
         try {
-            return Optional.of(authenticate(cookie.get()));
+            return Optional.of(authenticate(cookie.get(), request));
         } catch (ProblemException refused) {
             if (refused.status() == 401) {
                 // A stale cookie (expired, or its session ended) makes the browser anonymous rather than
@@ -74,7 +75,7 @@ class AccessGuard implements RequestAuthenticator {
         }
     }
 
-    private AuthenticatedUser bearer(String authorization) {
+    private AuthenticatedUser bearer(String authorization, HttpServletRequest request) {
         if (authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new ProblemException(ErrorCode.UNAUTHORIZED, 401, "Use the Bearer scheme.", List.of(),
@@ -84,10 +85,10 @@ class AccessGuard implements RequestAuthenticator {
         if (token.startsWith("pc_")) {
             throw unauthorized("API keys are not accepted on this server yet.");
         }
-        return authenticate(token);
+        return authenticate(token, request);
     }
 
-    private AuthenticatedUser authenticate(String token) {
+    private AuthenticatedUser authenticate(String token, HttpServletRequest request) {
         VerifiedAccessToken verified = accessTokens.verify(token);
         if (!sessions.isActive(verified.sessionId())) {
             throw new ProblemException(ErrorCode.INVALID_TOKEN, 401, "The session of this token has ended.",
@@ -100,8 +101,19 @@ class AccessGuard implements RequestAuthenticator {
                     List.of(), CHALLENGE);
         }
         AccountGate.requireUsable(account);
+        // MFA-6: an enrolment-only token reaches the MFA enrolment routes and nothing else.
+        if (verified.scopes().contains(MfaPolicy.ENROL_SCOPE)
+                && !MfaPolicy.allowedForEnrolment(request.getMethod(), path(request))) {
+            throw new ProblemException(ErrorCode.INSUFFICIENT_SCOPE, 403,
+                    "Your role requires MFA: enrol an authenticator at /api/v1/me/mfa/totp, then sign in again.",
+                    List.of(), Map.of());
+        }
         return new AuthenticatedUser(verified.subject(), verified.sessionId(), new HashSet<>(verified.roles()),
                 Set.copyOf(verified.scopes()), verified.amr(), verified.authTime());
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static ProblemException unauthorized(String detail) {

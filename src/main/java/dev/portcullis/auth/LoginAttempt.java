@@ -8,9 +8,10 @@ import dev.portcullis.shared.RequestOrigin;
  *
  * @param deviceCookie the browser's device cookie (LOG-3), or null
  * @param captchaToken the solved CAPTCHA's token (LOG-5), or null
+ * @param trustedDeviceCookie the browser's trusted-device cookie (MFA-4), or null
  */
 record LoginAttempt(EmailAddress email, String password, boolean rememberMe, RequestOrigin origin,
-        String deviceCookie, String captchaToken) {
+        String deviceCookie, String captchaToken, String trustedDeviceCookie) {
 
     @Override
     public String toString() {

@@ -7,8 +7,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.portcullis.captcha.Captcha;
+import dev.portcullis.mfa.TrustedDevices;
 import dev.portcullis.shared.EmailAddress;
 import dev.portcullis.shared.RequestOrigin;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -37,19 +41,27 @@ class LoginController {
         this.login = login;
     }
 
+    /** MFA-3: the 200 answer is tokens, or for a user with MFA the challenge of the second step. */
     @PostMapping("/api/v1/auth/login")
+    @ApiResponse(responseCode = "200", description = "Tokens, or an MFA challenge to answer at /api/v1/auth/mfa",
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = { TokenResponse.class,
+                    MfaSecondFactor.MfaRequired.class })))
     ResponseEntity<Object> login(@Valid @RequestBody LoginRequest body, RequestOrigin origin,
             HttpServletRequest request, HttpServletResponse response) {
         EmailAddress email = EmailAddress.parse(body.email());
         LoginOutcome outcome = login.login(new LoginAttempt(email, body.password(),
                 Boolean.TRUE.equals(body.rememberMe()), origin, TokenCookies.read(request, LoginDevices.COOKIE).orElse(null),
-                request.getHeader(Captcha.HEADER)));
+                request.getHeader(Captcha.HEADER), TokenCookies.read(request, TrustedDevices.COOKIE).orElse(null)));
         if (outcome instanceof LoginOutcome.ChallengeRequired challenge) {
             return ResponseEntity.ok(challenge.challenge());
         }
-        LoginOutcome.SignedIn signedIn = (LoginOutcome.SignedIn) outcome;
+        return ResponseEntity.ok(deliver((LoginOutcome.SignedIn) outcome, request, response));
+    }
+
+    /** The end of every sign-in (password, MFA): the renewed LOG-3 device cookie, and the tokens as asked. */
+    static TokenResponse deliver(LoginOutcome.SignedIn signedIn, HttpServletRequest request,
+            HttpServletResponse response) {
         response.addHeader(HttpHeaders.SET_COOKIE, signedIn.deviceCookie().toString());
-        return ResponseEntity.ok(TokenCookies.deliver(signedIn.tokens(), TokenCookies.cookieModeRequested(request),
-                response));
+        return TokenCookies.deliver(signedIn.tokens(), TokenCookies.cookieModeRequested(request), response);
     }
 }

@@ -121,7 +121,7 @@ class PasswordLogin {
             throw refused;
         }
         for (SecondFactor factor : secondFactors) {
-            Optional<Object> challenge = factor.challenge(user, rememberMe, origin);
+            Optional<Object> challenge = factor.challenge(user, attempt);
             if (challenge.isPresent()) {
                 return new LoginOutcome.ChallengeRequired(challenge.get());
             }

@@ -3,7 +3,6 @@ package dev.portcullis.auth;
 import java.util.Optional;
 
 import dev.portcullis.identity.UserAccount;
-import dev.portcullis.shared.RequestOrigin;
 
 /**
  * The seam where MFA plugs into login (MFA-1): after the password was right and the account passed
@@ -13,5 +12,5 @@ import dev.portcullis.shared.RequestOrigin;
 interface SecondFactor {
 
     /** A challenge the client must answer (the body of the 200 response), or empty to let the login through. */
-    Optional<Object> challenge(UserAccount user, boolean rememberMe, RequestOrigin origin);
+    Optional<Object> challenge(UserAccount user, LoginAttempt attempt);
 }

@@ -8,10 +8,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.portcullis.shared.AuthenticatedUser;
 import dev.portcullis.shared.RequestOrigin;
+import dev.portcullis.shared.StepUp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,10 +34,12 @@ class AccountDataController {
 
     private final AccountExport export;
     private final AccountDeletion deletion;
+    private final StepUp stepUp;
 
-    AccountDataController(AccountExport export, AccountDeletion deletion) {
+    AccountDataController(AccountExport export, AccountDeletion deletion, StepUp stepUp) {
         this.export = export;
         this.deletion = deletion;
+        this.stepUp = stepUp;
     }
 
     /** A download: {@code attachment}, and never cached anywhere (it is all of the caller's personal data). */
@@ -49,10 +53,15 @@ class AccountDataController {
                 .body(export.export(caller.userId(), caller.sessionId(), origin));
     }
 
-    /** Takes effect at once: this and every other session end; the data is purged after the grace period. */
+    /**
+     * Takes effect at once: this and every other session end; the data is purged after the grace period.
+     * MFA-5: step-up.
+     */
     @DeleteMapping("/api/v1/me")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller,
-            @Valid @RequestBody AccountDeletionRequest body, RequestOrigin origin) {
+            @Valid @RequestBody AccountDeletionRequest body, @RequestHeader(name = StepUp.HEADER, required = false)
+            String mfaCode, RequestOrigin origin) {
+        stepUp.require(caller, mfaCode, origin);
         deletion.delete(caller.userId(), body.currentPassword(), origin);
         return ResponseEntity.noContent().build();
     }

@@ -29,7 +29,7 @@ class AccountExport {
     static final String FORMAT = "portcullis-account-export/1";
 
     record Document(String format, Instant exportedAt, Profile profile, List<SessionView> sessions,
-            List<PendingLink> pendingLinks, Events auditEvents) {
+            List<PendingLink> pendingLinks, Object mfa, Events auditEvents) {
     }
 
     record Profile(String id, String email, Instant emailVerifiedAt, String displayName, String status,
@@ -51,13 +51,16 @@ class AccountExport {
     private final Users users;
     private final AccountTokens tokens;
     private final Sessions sessions;
+    private final SecondFactorStatus secondFactor;
     private final AuditLog audit;
     private final Clock clock;
 
-    AccountExport(Users users, AccountTokens tokens, Sessions sessions, AuditLog audit, Clock clock) {
+    AccountExport(Users users, AccountTokens tokens, Sessions sessions, SecondFactorStatus secondFactor, AuditLog audit,
+            Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.secondFactor = secondFactor;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,7 +74,7 @@ class AccountExport {
         List<PendingLink> links = tokens.pendingOf(user.id(), now).stream()
                 .map(t -> new PendingLink(t.purpose().column(), t.newEmail(), t.createdAt(), t.expiresAt())).toList();
         return new Document(FORMAT, now, profile(user), sessions.list(user.id(), currentSessionId), links,
-                events(user.id()));
+                secondFactor.export(user.id()), events(user.id()));
     }
 
     private static Profile profile(UserAccount u) {

@@ -11,14 +11,15 @@ import dev.portcullis.shared.RequestOrigin;
 /**
  * ACC-6, ACC-7: sensitive changes re-check the current password. A wrong one is a 400 on the field
  * {@code current_password}, not a 401: the caller IS authenticated, and a 401 would make clients
- * drop a valid session. Failures are audited so repeated guessing shows in the activity log.
+ * drop a valid session. Failures are audited so repeated guessing shows in the activity log. Public
+ * for the other modules' sensitive changes (MFA: disabling the second factor).
  */
-final class CurrentPassword {
+public final class CurrentPassword {
 
     private CurrentPassword() {
     }
 
-    static void require(PasswordHasher hasher, UserAccount user, String password, AuditLog audit, RequestOrigin origin) {
+    public static void require(PasswordHasher hasher, UserAccount user, String password, AuditLog audit, RequestOrigin origin) {
         if (password == null || password.isEmpty()) {
             throw ProblemException.validation(List.of(new FieldViolation("current_password", "required", "is required")));
         }

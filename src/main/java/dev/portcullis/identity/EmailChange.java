@@ -16,8 +16,8 @@ import dev.portcullis.shared.EmailAddress;
 import dev.portcullis.shared.RequestOrigin;
 
 /**
- * ACC-6: changing the sign-in address. The request needs the current password (MFA step-up joins
- * here once the mfa module exists); a confirmation link goes to the NEW address and the OLD one is
+ * ACC-6: changing the sign-in address. The request needs the current password (and the MFA-5 step-up,
+ * checked by the controller); a confirmation link goes to the NEW address and the OLD one is
  * told at once, so its owner can react (a password reset ends a pending change). The address
  * switches only when the link is used, and the old address is told again.
  * <p>

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.portcullis.shared.AuthenticatedUser;
@@ -18,6 +19,7 @@ import dev.portcullis.shared.EmailAddress;
 import dev.portcullis.shared.ErrorCode;
 import dev.portcullis.shared.ProblemException;
 import dev.portcullis.shared.RequestOrigin;
+import dev.portcullis.shared.StepUp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -70,17 +72,27 @@ class MeController {
     private final ProfileChange profiles;
     private final PasswordChange passwords;
     private final EmailChange emails;
+    private final StepUp stepUp;
+    private final SecondFactorStatus secondFactor;
 
-    MeController(Users users, ProfileChange profiles, PasswordChange passwords, EmailChange emails) {
+    MeController(Users users, ProfileChange profiles, PasswordChange passwords, EmailChange emails, StepUp stepUp,
+            SecondFactorStatus secondFactor) {
         this.users = users;
         this.profiles = profiles;
         this.passwords = passwords;
         this.emails = emails;
+        this.stepUp = stepUp;
+        this.secondFactor = secondFactor;
     }
 
     @GetMapping("/api/v1/me")
     Profile me(@AuthenticationPrincipal AuthenticatedUser caller) {
         return profile(users.findById(caller.userId()).orElseThrow(MeController::gone));
+    }
+
+    private Profile profile(UserAccount user) {
+        return new Profile(user.id(), user.email().value(), user.emailVerified(), user.displayName(),
+                user.roles().stream().sorted().toList(), secondFactor.enabled(user.id()), user.createdAt());
     }
 
     @PatchMapping("/api/v1/me")
@@ -92,19 +104,23 @@ class MeController {
         return profile(profiles.updateDisplayName(caller.userId(), body.displayName(), origin));
     }
 
-    /** ACC-7: every other session ends; this one stays signed in. */
+    /** ACC-7: every other session ends; this one stays signed in. MFA-5: step-up (mfa_code or the header). */
     @PostMapping("/api/v1/me/password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal AuthenticatedUser caller,
-            @Valid @RequestBody PasswordChangeRequest body, RequestOrigin origin) {
+            @Valid @RequestBody PasswordChangeRequest body, @RequestHeader(name = StepUp.HEADER, required = false)
+            String mfaCode, RequestOrigin origin) {
+        stepUp.require(caller, body.mfaCode() != null ? body.mfaCode() : mfaCode, origin);
         passwords.changePassword(caller.userId(), body.currentPassword(), body.newPassword(), caller.sessionId(),
                 origin);
         return ResponseEntity.noContent().build();
     }
 
-    /** ACC-6: a link goes to the new address; the address changes only when it is followed. */
+    /** ACC-6: a link goes to the new address; the address changes only when it is followed. MFA-5: step-up. */
     @PostMapping("/api/v1/me/email")
     ResponseEntity<Void> changeEmail(@AuthenticationPrincipal AuthenticatedUser caller,
-            @Valid @RequestBody EmailChangeRequest body, RequestOrigin origin) {
+            @Valid @RequestBody EmailChangeRequest body, @RequestHeader(name = StepUp.HEADER, required = false)
+            String mfaCode, RequestOrigin origin) {
+        stepUp.require(caller, mfaCode, origin);
         emails.requestEmailChange(caller.userId(), body.newEmail(), body.currentPassword(), origin);
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
@@ -114,12 +130,6 @@ class MeController {
             @Valid @RequestBody TokenRequest body, RequestOrigin origin) {
         emails.confirmEmailChange(body.token(), origin);
         return ResponseEntity.noContent().build();
-    }
-
-    private static Profile profile(UserAccount user) {
-        // mfa_enabled stays false until the MFA module (issue 5) can answer for the user.
-        return new Profile(user.id(), user.email().value(), user.emailVerified(), user.displayName(),
-                user.roles().stream().sorted().toList(), false, user.createdAt());
     }
 
     private static ProblemException gone() {

@@ -12,8 +12,8 @@ import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.RequestOrigin;
 
 /**
- * ACC-7: a signed-in user changes their password. Needs the current password (MFA step-up joins
- * here once the mfa module exists); every other session ends; the owner is notified (AUD-4).
+ * ACC-7: a signed-in user changes their password. Needs the current password (and the MFA-5 step-up,
+ * checked by the controller); every other session ends; the owner is notified (AUD-4).
  */
 @Component
 public class PasswordChange {

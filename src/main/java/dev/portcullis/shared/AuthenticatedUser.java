@@ -15,9 +15,20 @@ import java.util.Set;
 public record AuthenticatedUser(String userId, String sessionId, Set<String> roles, Set<String> scopes,
         List<String> amr, Instant authTime) {
 
+    /**
+     * RFC 8176 methods that mean a second factor took part: "otp" (TOTP), "mfa" (a recovery code),
+     * "hwk"/"swk" (passkeys, later).
+     */
+    public static final Set<String> SECOND_FACTOR_AMR = Set.of("otp", "mfa", "hwk", "swk");
+
     public AuthenticatedUser {
         roles = Set.copyOf(roles);
         scopes = Set.copyOf(scopes);
         amr = List.copyOf(amr);
+    }
+
+    /** MFA-6: whether this session was established with a second factor. */
+    public boolean multiFactor() {
+        return amr.stream().anyMatch(SECOND_FACTOR_AMR::contains);
     }
 }

@@ -22,6 +22,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
+import dev.portcullis.shared.AeadCipher;
 import dev.portcullis.shared.SecretTokens;
 
 /**
@@ -60,8 +61,11 @@ public class SigningKeys {
         }
     }
 
+    /** The master-secret derivation label of the key that encrypts private keys at rest. */
+    static final String CIPHER_PURPOSE = "signing-key-encryption/v1";
+
     private final SigningKeyRepository repository;
-    private final SigningKeyCipher cipher;
+    private final AeadCipher cipher;
     private final SecretTokens tokens;
     private final SecureRandom random;
     private final TransactionOperations transactions;
@@ -70,7 +74,7 @@ public class SigningKeys {
     private volatile Snapshot snapshot;
     private volatile Instant lastForcedReload = Instant.MIN;
 
-    SigningKeys(SigningKeyRepository repository, SigningKeyCipher cipher, SecretTokens tokens, SecureRandom random,
+    SigningKeys(SigningKeyRepository repository, AeadCipher cipher, SecretTokens tokens, SecureRandom random,
             TransactionOperations transactions, TokenProperties properties, Clock clock) {
         this.repository = repository;
         this.cipher = cipher;

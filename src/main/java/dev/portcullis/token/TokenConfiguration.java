@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import dev.portcullis.config.MasterSecret;
+import dev.portcullis.shared.AeadCipher;
 
 /** Wiring of the token module: the at-rest cipher for signing keys and the rotation job. */
 @Configuration(proxyBeanMethods = false)
@@ -22,9 +23,10 @@ class TokenConfiguration {
     /** How often the job looks; the interval itself (default 30d) is a property. */
     static final Duration ROTATION_CHECK_DELAY = Duration.ofMinutes(10);
 
+    /** OPS-4: private signing keys at rest, bound to their kid. */
     @Bean
-    SigningKeyCipher signingKeyCipher(MasterSecret masterSecret, SecureRandom random) {
-        return new SigningKeyCipher(masterSecret.deriveKey(SigningKeyCipher.PURPOSE, "AES"), random);
+    AeadCipher signingKeyCipher(MasterSecret masterSecret, SecureRandom random) {
+        return new AeadCipher(masterSecret.deriveKey(SigningKeys.CIPHER_PURPOSE, "AES"), random);
     }
 
     /**

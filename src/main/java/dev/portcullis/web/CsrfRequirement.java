@@ -29,9 +29,11 @@ final class CsrfRequirement implements RequestMatcher {
     /**
      * LOG-3's device cookie grants nothing (the password is still required; it only keeps its
      * browser's own rate-limit allowance), so it is no ambient authority and needs no CSRF token:
-     * API clients that keep cookies can sign in with it as they did before.
+     * API clients that keep cookies can sign in with it as they did before. MFA-4's trusted-device
+     * cookie likewise: it only spares its own user the second step, after that user's password.
      */
-    static final Set<String> NO_AUTHORITY_COOKIES = Set.of("__Secure-portcullis-device");
+    static final Set<String> NO_AUTHORITY_COOKIES = Set.of("__Secure-portcullis-device",
+            "__Secure-portcullis-trusted-device");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Override

@@ -23,7 +23,8 @@ public final class LogRedactor {
     private static final Pattern PAIR = Pattern.compile(
             "((?:^|[?&;,\\s\"'{(])" + SENSITIVE_NAME + "\\s*=\\s*)([^&;,\\s\"')}]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER = Pattern.compile(
-            "((?:authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-csrf-token)\\s*:\\s*)([^\\r\\n]+)",
+            "((?:authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-csrf-token|x-mfa-code)\\s*:\\s*)"
+                    + "([^\\r\\n]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CREDENTIAL = Pattern.compile("\\b(Bearer|Basic|Digest)\\s+[A-Za-z0-9._~+/=-]+",
             Pattern.CASE_INSENSITIVE);

@@ -1,14 +1,21 @@
 package dev.portcullis.web;
 
+import java.util.function.Supplier;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -17,6 +24,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.filter.CorsFilter;
 
 import dev.portcullis.config.PublicUrls;
+import dev.portcullis.shared.AuthenticatedUser;
 import dev.portcullis.shared.ErrorCode;
 import dev.portcullis.shared.SecretTokens;
 
@@ -84,10 +92,19 @@ class SecurityConfiguration {
                         // LOG-5: pages and clients ask whether to render the CAPTCHA before anyone signs in.
                         .requestMatchers(HttpMethod.GET, "/api/v1/auth/captcha").permitAll()
                         .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/auth/logout-all").authenticated()
-                        // Administration needs the admin role (the per-permission rules of ADM-1 refine it).
-                        .requestMatchers("/api/v1/admin/**").hasRole("admin")
+                        // Administration needs the admin role (the per-permission rules of ADM-1 refine it),
+                        // in a session signed in with a second factor (MFA-6).
+                        .requestMatchers("/api/v1/admin/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole("admin"), SecurityConfiguration::multiFactor))
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    private static AuthorizationDecision multiFactor(Supplier<? extends Authentication> authentication,
+            RequestAuthorizationContext context) {
+        Authentication caller = authentication.get();
+        return new AuthorizationDecision(caller != null && caller.getPrincipal() instanceof AuthenticatedUser user
+                && user.multiFactor());
     }
 
     /** Requests the firewall refuses (path traversal, ;jsessionid, encoded slashes): 400 problem. */

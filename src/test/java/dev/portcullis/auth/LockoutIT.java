@@ -176,7 +176,7 @@ class LockoutIT extends AccountFlowTest {
         String admin = signedUp(newEmail());
         jdbc.sql("INSERT INTO user_role (user_id, role) SELECT id, 'admin' FROM users WHERE email = :e")
                 .param("e", admin).update();
-        Tokens adminTokens = Tokens.of(login(admin, PASSWORD));
+        Tokens adminTokens = signedInWithMfa(admin, CLOCK);
         Tokens userTokens = Tokens.of(login(signedUp(newEmail()), PASSWORD));
 
         assertThat(http.postJson("/api/v1/admin/users/" + userId + "/unlock", "{}", "Authorization",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -82,5 +83,26 @@ class MailTemplatesTest {
     void templateNamesThatCouldEscapeTheFolderAreRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> templates.render("../pages/login", Locale.ENGLISH, Map.of()));
         assertThatIllegalArgumentException().isThrownBy(() -> templates.render("Verify-Email", Locale.ENGLISH, Map.of()));
+    }
+
+    @Test
+    void theMfaNotificationsRenderInEnglishAndGerman_AUD4() {
+        URI link = URI.create("https://auth.example.com/forgot");
+        Map<String, Object> model = Map.of("displayName", "Ada", "resetLink", link, "securityLink", link,
+                "remaining", 7);
+        for (String template : List.of("mfa-enabled", "mfa-disabled", "mfa-recovery-code-used",
+                "mfa-recovery-codes-regenerated")) {
+            RenderedMail english = templates.render(template, Locale.ENGLISH, model);
+            RenderedMail german = templates.render(template, Locale.GERMANY, model);
+
+            assertThat(english.subject()).as(template).isNotBlank().doesNotContain("mail.");
+            assertThat(german.subject()).as(template).isNotEqualTo(english.subject());
+            assertThat(english.text()).as(template).startsWith("Hello Ada,").contains(link.toString())
+                    .doesNotContain("??");
+            assertThat(german.html()).as(template).contains("lang=\"de\"", "href=\"" + link + "\"")
+                    .doesNotContain("??");
+        }
+        assertThat(templates.render("mfa-recovery-code-used", Locale.ENGLISH, model).text())
+                .contains("Recovery codes left: 7.");
     }
 }

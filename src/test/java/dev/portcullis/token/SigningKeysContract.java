@@ -86,7 +86,7 @@ abstract class SigningKeysContract {
                 TestPortcullisConfig.masterSecret("r7Vd0u3Xc2mT1rY8pLk5sN9wE4hJ6bZaQfGxRvCtUoI="), properties, clock);
 
         assertThatIllegalStateException().isThrownBy(otherSecret::current)
-                .withMessageContaining("cannot decrypt signing key");
+                .withMessageContaining("cannot decrypt");
     }
 
     @Test
@@ -193,8 +193,8 @@ abstract class SigningKeysContract {
         assertThat(otherInstance.forVerification(rotated)).isPresent();
     }
 
-    private static SigningKeyCipher cipher(dev.portcullis.config.MasterSecret secret) {
-        return new SigningKeyCipher(secret.deriveKey(SigningKeyCipher.PURPOSE, "AES"), new java.security.SecureRandom());
+    private static dev.portcullis.shared.AeadCipher cipher(dev.portcullis.config.MasterSecret secret) {
+        return new dev.portcullis.shared.AeadCipher(secret.deriveKey(SigningKeys.CIPHER_PURPOSE, "AES"), new java.security.SecureRandom());
     }
 
     private long count(String sql) {

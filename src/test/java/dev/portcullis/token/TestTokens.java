@@ -42,7 +42,7 @@ public final class TestTokens {
     /** One "instance": its own cache over a shared database. */
     static SigningKeys signingKeys(DataSource dataSource, MasterSecret secret, TokenProperties properties, Clock clock) {
         return new SigningKeys(new SigningKeyRepository(JdbcClient.create(dataSource)),
-                new SigningKeyCipher(secret.deriveKey(SigningKeyCipher.PURPOSE, "AES"), RANDOM),
+                new dev.portcullis.shared.AeadCipher(secret.deriveKey(SigningKeys.CIPHER_PURPOSE, "AES"), RANDOM),
                 new SecretTokens(RANDOM), RANDOM,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties, clock);
     }

@@ -29,6 +29,13 @@ class LogRedactorTest {
     }
 
     @Test
+    void mfaSecretsAreMasked_MFA1_AUD2() {
+        String out = LogRedactor.redact("X-MFA-Code: 123456 {\"mfa_token\":\"tok\",\"recovery_code\":\"ABCDE-FGHIJ\"}"
+                + " otpauth://totp/Portcullis:a?secret=JBSWY3DPEHPK3PXP&issuer=Portcullis");
+        assertThat(out).doesNotContain("123456", "tok\"", "ABCDE-FGHIJ", "JBSWY3DPEHPK3PXP");
+    }
+
+    @Test
     void ordinaryTextIsUntouched() {
         String text = "User 42 signed in from 203.0.113.9 in 12 ms";
         assertThat(LogRedactor.redact(text)).isEqualTo(text);

@@ -11,11 +11,11 @@ import dev.portcullis.config.MasterSecret;
 import dev.portcullis.config.TestPortcullisConfig;
 
 /** OPS-4: private signing keys at rest are AES-256-GCM ciphertexts bound to their kid. */
-class SigningKeyCipherTest {
+class SigningKeyEncryptionTest {
 
     private static final String PLAIN = "{\"kty\":\"EC\",\"d\":\"secret-scalar\"}";
 
-    private final SigningKeyCipher cipher = cipher(TestTokens.MASTER_SECRET);
+    private final dev.portcullis.shared.AeadCipher cipher = cipher(TestTokens.MASTER_SECRET);
 
     @Test
     void roundTripsAndNeverRepeatsANonce_OPS4() {
@@ -31,7 +31,7 @@ class SigningKeyCipherTest {
     @Test
     void anotherMasterSecretAnotherKidOrAChangedByteFailsToDecrypt_OPS4() {
         String sealed = cipher.encrypt("kid-1", PLAIN);
-        SigningKeyCipher otherSecret = cipher(TestPortcullisConfig.masterSecret(
+        dev.portcullis.shared.AeadCipher otherSecret = cipher(TestPortcullisConfig.masterSecret(
                 "r7Vd0u3Xc2mT1rY8pLk5sN9wE4hJ6bZaQfGxRvCtUoI="));
         char[] tampered = sealed.toCharArray();
         tampered[sealed.length() - 5] = tampered[sealed.length() - 5] == 'A' ? 'B' : 'A';
@@ -44,7 +44,7 @@ class SigningKeyCipherTest {
         assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt("kid-1", "v1.!!!.def"));
     }
 
-    private static SigningKeyCipher cipher(MasterSecret secret) {
-        return new SigningKeyCipher(secret.deriveKey(SigningKeyCipher.PURPOSE, "AES"), new SecureRandom());
+    private static dev.portcullis.shared.AeadCipher cipher(MasterSecret secret) {
+        return new dev.portcullis.shared.AeadCipher(secret.deriveKey(SigningKeys.CIPHER_PURPOSE, "AES"), new SecureRandom());
     }
 }
