@@ -1,5 +1,8 @@
 package dev.portcullis.ratelimit;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -10,28 +13,34 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class RateLimitMetrics {
 
-    private final MeterRegistry registry;
     private final Counter fallbacks;
+    /** Registered once: looking a counter up in the registry on every request shows in profiles. */
+    private final Map<RatePolicy, Counter> allowed = new EnumMap<>(RatePolicy.class);
+    private final Map<RatePolicy, Counter> limited = new EnumMap<>(RatePolicy.class);
 
     RateLimitMetrics(MeterRegistry registry) {
-        this.registry = registry;
         this.fallbacks = Counter.builder("portcullis.rate_limit.store_fallbacks")
                 .description("Rate-limit decisions made without the shared Redis store").register(registry);
+        for (RatePolicy policy : RatePolicy.values()) {
+            allowed.put(policy, counter(registry, policy, "allowed"));
+            limited.put(policy, counter(registry, policy, "limited"));
+        }
     }
 
     void allowed(RatePolicy policy) {
-        count(policy, "allowed");
+        allowed.get(policy).increment();
     }
 
     void limited(RatePolicy policy) {
-        count(policy, "limited");
+        limited.get(policy).increment();
     }
 
     void fallback() {
         fallbacks.increment();
     }
 
-    private void count(RatePolicy policy, String outcome) {
-        registry.counter("portcullis.rate_limit.requests", "policy", policy.label(), "outcome", outcome).increment();
+    private static Counter counter(MeterRegistry registry, RatePolicy policy, String outcome) {
+        return Counter.builder("portcullis.rate_limit.requests").description("Rate-limited requests by policy and outcome")
+                .tag("policy", policy.label()).tag("outcome", outcome).register(registry);
     }
 }
