@@ -37,7 +37,7 @@ final class HashingGate {
         }
         if (!acquired) {
             throw new ProblemException(ErrorCode.SERVICE_UNAVAILABLE, 503,
-                    "Too many sign-ins are being checked right now; try again in a moment.", List.of(),
+                    "Too many passwords are being checked right now; try again in a moment.", List.of(),
                     Map.of("Retry-After", "2"));
         }
         try {

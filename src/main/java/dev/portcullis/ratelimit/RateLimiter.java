@@ -100,7 +100,8 @@ public class RateLimiter {
         List<RateLimit> best = policies.get(RatePolicy.API);
         for (String role : roles) {
             List<RateLimit> tier = tiers.get(role.toLowerCase(Locale.ROOT));
-            if (tier != null && (best.isEmpty() || tier.isEmpty() || rate(tier) > rate(best))) {
+            // No limits at all ("off") is the most generous there is: nothing replaces it.
+            if (tier != null && !best.isEmpty() && (tier.isEmpty() || rate(tier) > rate(best))) {
                 best = tier;
             }
         }

@@ -90,16 +90,6 @@ final class RedisBucketStore implements BucketStore, AutoCloseable {
         return fallback(key, config, refillTime, operation);
     }
 
-    /** Whether Redis answers a PING now; for the health of the store, never for a decision. */
-    boolean reachable() {
-        ProxyManager<String> manager = proxies();
-        try {
-            return manager != null && "PONG".equals(connection.sync().ping());
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     private <T> T fallback(String key, BucketConfiguration config, Duration refillTime, Function<Bucket, T> operation) {
         onFallback.run();
         if (onFailure == RateLimitProperties.StoreFailure.DENY) {

@@ -120,6 +120,13 @@ class RateLimiterTest {
     }
 
     @Test
+    void aTierNeverLimitsUsersWhoseUntieredQuotaIsOff() {
+        RateLimiter limiter = limiter(Map.of("api", "off", "api-tiers.admin", "user 4/1m"));
+
+        assertThat(limiter.limitsForRoles(Set.of("user", "admin"))).isEmpty();
+    }
+
+    @Test
     void nothingIsCountedWhenLimitsAreDisabled() {
         RateLimiter limiter = limiter(Map.of("enabled", "false", "signup", "ip 1/1h"));
         for (int i = 0; i < 5; i++) {
