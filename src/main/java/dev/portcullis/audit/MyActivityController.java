@@ -13,8 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.portcullis.shared.AuthenticatedUser;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.portcullis.shared.RouteAccess;
 
 /** {@code GET /api/v1/me/activity}: the caller's own security events, newest first (AUD-1, hosted "recent activity"). */
+@RouteAccess(RouteAccess.ACCOUNT)
 @RestController
 @Validated
 class MyActivityController {

@@ -18,8 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /** {@code POST /api/v1/auth/login} (LOG-1): tokens in the body, or in cookies for browsers (TOK-6). */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class LoginController {
 

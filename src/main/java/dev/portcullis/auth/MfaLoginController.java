@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * {@code POST /api/v1/auth/mfa} (MFA-3): the second step of a sign-in. The mfa_token from the
@@ -30,6 +31,7 @@ import jakarta.validation.constraints.Size;
  * would for a user without MFA: tokens in the body or in cookies (TOK-6), the LOG-3 device cookie,
  * and with {@code trust_device} the MFA-4 trusted-device cookie.
  */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class MfaLoginController {
 

@@ -28,6 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /** Refresh (TOK-3), logout and logout-everywhere (TOK-4). */
 @RestController
@@ -62,6 +63,7 @@ class TokenController {
      * A new access token and a new refresh token; the old refresh token is spent. The answer comes in
      * the mode the token came in: body for a body token, cookies for the refresh cookie.
      */
+    @RouteAccess(RouteAccess.PUBLIC)
     @PostMapping("/api/v1/auth/refresh")
     TokenResponse refresh(@Valid @RequestBody(required = false) RefreshRequest body, RequestOrigin origin,
             HttpServletRequest request, HttpServletResponse response) {
@@ -89,6 +91,7 @@ class TokenController {
      * Ends the caller's session: the one of the access token, or else the one of the refresh token
      * (body or cookie), so a client whose access token expired can still sign out.
      */
+    @RouteAccess(RouteAccess.PUBLIC) // signs out whatever credentials come: access token, refresh token or cookies
     @PostMapping("/api/v1/auth/logout")
     ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser caller,
             @Valid @RequestBody(required = false) RefreshRequest body, RequestOrigin origin, HttpServletRequest request,
@@ -117,6 +120,7 @@ class TokenController {
     }
 
     /** TOK-4: every session of the caller ends, this one included. */
+    @RouteAccess(RouteAccess.ACCOUNT)
     @PostMapping("/api/v1/auth/logout-all")
     ResponseEntity<Void> logoutAll(@AuthenticationPrincipal AuthenticatedUser caller, RequestOrigin origin,
             HttpServletRequest request, HttpServletResponse response) {

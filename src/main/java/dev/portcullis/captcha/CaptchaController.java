@@ -6,12 +6,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * {@code GET /api/v1/auth/captcha} (LOG-5): whether pages and clients must render the Turnstile
  * widget, and with which public site key. Anonymous: it is asked before anyone signs in. The
  * secret key never leaves the server.
  */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class CaptchaController {
 

@@ -19,6 +19,16 @@ final class ExpectedSchema {
     private ExpectedSchema() {
     }
 
+    /**
+     * The database-specific folder ({@code db/vendor/<vendor>}, V7_1) holds statements only that
+     * database runs — indexes, never tables or columns — so H2's own folder stands in for it here.
+     */
+    private static String[] onH2(org.flywaydb.core.api.Location[] locations) {
+        return java.util.Arrays.stream(locations).map(org.flywaydb.core.api.Location::getDescriptor)
+                .map(location -> location.replaceAll("db/vendor/[A-Za-z0-9_]+/?$", "db/vendor/h2"))
+                .toArray(String[]::new);
+    }
+
     static SchemaShape of(Configuration live) {
         String url = "jdbc:h2:mem:portcullis_expected_" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -26,7 +36,7 @@ final class ExpectedSchema {
         try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
             Flyway.configure(live.getClassLoader())
                     .dataSource(url, "sa", "")
-                    .locations(live.getLocations())
+                    .locations(onH2(live.getLocations()))
                     .placeholders(live.getPlaceholders())
                     .table(live.getTable())
                     .load()

@@ -17,8 +17,10 @@ import dev.portcullis.shared.StepUp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /** ACC-8: the caller's data — {@code GET /api/v1/me/export} and {@code DELETE /api/v1/me}. */
+@RouteAccess(RouteAccess.ACCOUNT)
 @RestController
 class AccountDataController {
 

@@ -56,18 +56,24 @@ class AccountDeletion {
                 .orElseThrow(AccountProblems::accountUnavailable);
         CurrentPassword.require(hasher, user, currentPassword, audit, origin);
 
-        transactions.executeWithoutResult(tx -> {
-            Instant now = clock.instant();
-            if (!users.markDeleted(user.id(), now)) {
-                throw AccountProblems.accountUnavailable(); // a concurrent deletion or block won
-            }
-            int links = tokens.invalidateAllOf(user.id(), now);
-            int revoked = sessions.revokeAll(user.id(), null, SESSION_REVOKE_REASON);
-            mails.accountDeleted(user.email().value(), user.displayName(), user.locale(),
-                    properties.deletionGracePeriod());
-            audit.record(AuditEvent.of("account.deleted", user.id(), origin).withDetail("sessions_revoked", revoked)
-                    .withDetail("links_ended", links)
-                    .withDetail("purge_after", now.plus(properties.deletionGracePeriod()).toString()));
-        });
+        transactions.executeWithoutResult(tx -> erase(user, null, origin));
+    }
+
+    /**
+     * The deletion itself, in the caller's transaction: soft delete, links ended, sessions revoked, the
+     * owner told. {@code actorId} is the admin who deleted the account (ADM-2), or null for the owner.
+     */
+    void erase(UserAccount user, String actorId, RequestOrigin origin) {
+        Instant now = clock.instant();
+        if (!users.markDeleted(user.id(), actorId == null, now)) {
+            throw AccountProblems.accountUnavailable(); // a concurrent deletion or block won
+        }
+        int links = tokens.invalidateAllOf(user.id(), now);
+        int revoked = sessions.revokeAll(user.id(), null, SESSION_REVOKE_REASON);
+        mails.accountDeleted(user.email().value(), user.displayName(), user.locale(), properties.deletionGracePeriod());
+        AuditEvent event = AuditEvent.of("account.deleted", user.id(), origin).withDetail("sessions_revoked", revoked)
+                .withDetail("links_ended", links)
+                .withDetail("purge_after", now.plus(properties.deletionGracePeriod()).toString());
+        audit.record(actorId == null ? event : event.byActor(actorId));
     }
 }

@@ -98,6 +98,27 @@ class EmailVerification {
     }
 
     /**
+     * ADM-2: an admin sends a new verification link to an unverified, active account. The cooldown
+     * does not apply (a person asked for it, not a script), but the link replaces no older one.
+     *
+     * @return false when the account is unknown, not active or already verified
+     */
+    boolean resendByAdmin(String userId, String actorId, RequestOrigin origin) {
+        Instant now = clock.instant();
+        Boolean sent = transactions.execute(tx -> users.findById(userId)
+                .filter(u -> u.isActive() && !u.emailVerified())
+                .map(user -> {
+                    String token = tokens.issue(user.id(), AccountTokenPurpose.VERIFY_EMAIL, null, now,
+                            now.plus(properties.tokenLifetime()));
+                    mails.verifyEmail(user.email().value(), user.displayName(), user.locale(), token,
+                            properties.tokenLifetime());
+                    audit.record(AuditEvent.of("email.verification_resent", user.id(), origin).byActor(actorId));
+                    return true;
+                }).orElse(false));
+        return Boolean.TRUE.equals(sent);
+    }
+
+    /**
      * The cooldown runs from the newest verification mail (the sign-up one included); the cap
      * counts resends in the last 24 hours, so the sign-up mail is not one of the {@code resendMaxPerDay}.
      */

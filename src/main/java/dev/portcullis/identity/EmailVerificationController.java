@@ -12,8 +12,10 @@ import dev.portcullis.ratelimit.RateSubject;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /** {@code POST /api/v1/auth/verify-email} and {@code …/verify-email/resend} (API.md, ACC-2, ACC-3). */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class EmailVerificationController {
 

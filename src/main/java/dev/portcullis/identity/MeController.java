@@ -23,12 +23,14 @@ import dev.portcullis.shared.StepUp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * The caller's own account: {@code GET/PATCH /api/v1/me}, password change (ACC-7) and email change
  * (ACC-6). Only fields listed here can be sent; {@code roles}, {@code status} or
  * {@code email_verified} in a body are unknown fields and refused with 400 (no mass assignment).
  */
+@RouteAccess(RouteAccess.ACCOUNT)
 @RestController
 class MeController {
 

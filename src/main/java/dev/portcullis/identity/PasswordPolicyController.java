@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import dev.portcullis.shared.RouteAccess;
 
 /** {@code GET /api/v1/auth/password/policy} (API.md): the rule set, for browsers to check as users type. */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class PasswordPolicyController {
 

@@ -14,8 +14,10 @@ import dev.portcullis.ratelimit.RateSubject;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /** {@code POST /api/v1/auth/password/forgot} and {@code …/password/reset} (API.md, RST-1, RST-2). */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class PasswordResetController {
 

@@ -15,8 +15,10 @@ import dev.portcullis.ratelimit.RateSubject;
 import dev.portcullis.shared.RequestOrigin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /** {@code POST /api/v1/auth/register} (API.md, ACC-1): always 202 once the input is valid. */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class RegistrationController {
 

@@ -74,6 +74,12 @@ public class Users {
                 .optional();
     }
 
+    /** The account's roles (ADM-1), in one indexed lookup; empty for an unknown account. */
+    public Set<String> rolesOf(String userId) {
+        return new HashSet<>(jdbc.sql("SELECT role FROM user_role WHERE user_id = :id").param("id", userId)
+                .query(String.class).list());
+    }
+
     /** PWD-1: stores the re-hash of a password that just verified with an outdated hash. */
     public void updatePasswordHash(String userId, String hash) {
         requireHash(hash);
@@ -130,6 +136,37 @@ public class Users {
         return id;
     }
 
+    /**
+     * ADM-2: moves the account from one status to another, only if it is in {@code from}.
+     *
+     * @return whether this call changed it
+     */
+    boolean changeStatus(String userId, UserStatus from, UserStatus to, Instant now) {
+        return jdbc.sql("UPDATE users SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
+                .param("to", to.column()).param("from", from.column()).param("now", utc(now)).param("id", userId)
+                .update() == 1;
+    }
+
+    /** ADM-1: replaces the account's roles (every name must be in the role catalogue: a foreign key). */
+    void replaceRoles(String userId, Set<String> roles) {
+        jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", userId).update();
+        for (String role : roles) {
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)").param("id", userId).param("role", role)
+                    .update();
+        }
+    }
+
+    /**
+     * ADM-3: the number of active accounts holding {@code role}, other than {@code exceptUserId}. Read
+     * with a fresh statement after the role's lock was taken, so it sees every committed change.
+     */
+    int countActiveWithRole(String role, String exceptUserId) {
+        return jdbc.sql("SELECT COUNT(*) FROM users u JOIN user_role r ON r.user_id = u.id "
+                + "WHERE r.role = :role AND u.status = :active AND u.id <> :except")
+                .param("role", role).param("active", UserStatus.ACTIVE.column()).param("except", exceptUserId)
+                .query(Integer.class).single();
+    }
+
     /** @return whether this call verified it (false: unknown or already verified) */
     boolean markEmailVerified(String userId, Instant now) {
         return jdbc.sql("UPDATE users SET email_verified_at = :now, updated_at = :now "
@@ -161,13 +198,14 @@ public class Users {
     }
 
     /**
-     * ACC-8: soft-deletes an active account at once; the row (and so the address) stays until the purge.
+     * ACC-8: soft-deletes an account at once; the row (and so the address) stays until the purge.
+     * The owner may delete only an active account; an admin also a blocked or deactivated one.
      *
-     * @return whether this call deleted it (false: unknown or not active)
+     * @return whether this call deleted it (false: unknown, or not in an allowed status)
      */
-    boolean markDeleted(String userId, Instant now) {
-        return jdbc.sql("UPDATE users SET status = :deleted, deleted_at = :now, updated_at = :now "
-                + "WHERE id = :id AND status = :active").param("deleted", UserStatus.DELETED.column())
+    boolean markDeleted(String userId, boolean activeOnly, Instant now) {
+        return jdbc.sql("UPDATE users SET status = :deleted, deleted_at = :now, updated_at = :now WHERE id = :id AND "
+                + (activeOnly ? "status = :active" : "status <> :deleted")).param("deleted", UserStatus.DELETED.column())
                 .param("active", UserStatus.ACTIVE.column()).param("now", utc(now)).param("id", userId).update() == 1;
     }
 

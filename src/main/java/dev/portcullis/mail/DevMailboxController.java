@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.portcullis.shared.ErrorCode;
 import dev.portcullis.shared.ProblemException;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * MAIL-3: the dev mailbox, a read-only view of the outbox. Exists only in dev mode (in prod these
  * paths are 404s, and the startup check refuses the dev mailbox transport).
  */
+@RouteAccess(RouteAccess.PUBLIC)
 @Controller
 @Conditional(DevModeCondition.class)
 @RequestMapping("/dev/mailbox")

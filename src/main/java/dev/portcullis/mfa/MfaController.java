@@ -15,8 +15,10 @@ import dev.portcullis.shared.RequestOrigin;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /** The caller's second factor: {@code /api/v1/me/mfa} (MFA-1, MFA-2, MFA-5). */
+@RouteAccess(RouteAccess.ACCOUNT)
 @RestController
 class MfaController {
 

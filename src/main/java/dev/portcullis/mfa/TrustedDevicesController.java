@@ -15,11 +15,13 @@ import dev.portcullis.shared.AuthenticatedUser;
 import dev.portcullis.shared.ErrorCode;
 import dev.portcullis.shared.ProblemException;
 import dev.portcullis.shared.RequestOrigin;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * MFA-4, TOK-5: the caller's trusted browsers, listed next to the sessions and revocable one by one.
  * Another user's device is a 404.
  */
+@RouteAccess(RouteAccess.ACCOUNT)
 @RestController
 class TrustedDevicesController {
 

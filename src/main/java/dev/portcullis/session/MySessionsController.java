@@ -17,8 +17,10 @@ import dev.portcullis.shared.AuthenticatedUser;
 import dev.portcullis.shared.ErrorCode;
 import dev.portcullis.shared.ProblemException;
 import dev.portcullis.shared.RequestOrigin;
+import dev.portcullis.shared.RouteAccess;
 
 /** TOK-5: the caller's sessions, and revoking one or all others. Another user's session is a 404. */
+@RouteAccess(RouteAccess.ACCOUNT)
 @RestController
 class MySessionsController {
 

@@ -189,7 +189,8 @@ final class AccessTokenVerifier {
                 : Arrays.stream(scope.trim().split(" +")).toList();
         Date authTime = claims.getDateClaim("auth_time");
         return new VerifiedAccessToken(subject, sessionId, jti, list(claims.getStringListClaim("roles")), scopes,
-                list(claims.getStringListClaim("amr")), authTime == null ? null : authTime.toInstant(), exp);
+                list(claims.getStringListClaim("amr")), authTime == null ? null : authTime.toInstant(),
+                claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(), exp);
     }
 
     private static Instant instant(Date date, String claim) throws Refused {

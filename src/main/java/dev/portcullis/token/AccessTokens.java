@@ -110,6 +110,21 @@ public class AccessTokens {
         return verifier.verify(token);
     }
 
+    /** The {@code iss} of every token (TOK-7 introspection answers with it). */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The {@code aud} of every token. */
+    public List<String> audiences() {
+        return audiences;
+    }
+
+    /** The {@code client_id} claim of every token. */
+    public String clientId() {
+        return clientId;
+    }
+
     /** How long a new access token lives (for {@code expires_in}). */
     public Duration lifetime() {
         return lifetime;

@@ -12,12 +12,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.portcullis.config.PublicUrls;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * TOK-1, TOK-7: what a resource server needs to verify access tokens on its own. Both documents are
  * public and cacheable on purpose (every other response is {@code no-store}; Spring Security's
  * header writer leaves a Cache-Control a handler set alone).
  */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class WellKnownController {
 

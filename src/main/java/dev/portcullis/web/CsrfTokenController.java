@@ -5,6 +5,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * WEB-2 for script clients in browser mode (TOK-6): hosted pages carry the CSRF token in
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as {@code X-CSRF-TOKEN} with every state-changing request that carries Portcullis cookies. Other
  * origins cannot read the answer (CORS), so handing it out is safe.
  */
+@RouteAccess(RouteAccess.PUBLIC)
 @RestController
 class CsrfTokenController {
 

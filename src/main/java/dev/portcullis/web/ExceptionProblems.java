@@ -44,6 +44,12 @@ final class ExceptionProblems {
     private ExceptionProblems() {
     }
 
+    /** "list.size" (method.parameter) becomes "size". */
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return parameterName(dot < 0 ? path : path.substring(dot + 1));
+    }
+
     static ProblemException toProblem(Throwable error) {
         if (error instanceof ProblemException p) {
             return p;
@@ -59,6 +65,12 @@ final class ExceptionProblems {
             validation.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
                     .forEach(e -> violations.add(violation(parameterName(result.getMethodParameter().getParameterName()), e))));
             return ProblemException.validation(violations);
+        }
+        if (error instanceof jakarta.validation.ConstraintViolationException constraints) {
+            // @Validated beans (method validation by AOP) report this instead of HandlerMethodValidationException.
+            return ProblemException.validation(constraints.getConstraintViolations().stream()
+                    .map(v -> new FieldViolation(lastNode(v.getPropertyPath().toString()), "invalid", v.getMessage()))
+                    .toList());
         }
         if (error instanceof HttpMessageNotReadableException unreadable) {
             return unreadable(unreadable);

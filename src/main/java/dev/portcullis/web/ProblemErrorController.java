@@ -13,12 +13,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.portcullis.shared.ProblemException;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * The servlet container's error page: errors raised outside a controller (in a filter, by Tomcat)
  * are forwarded here and rendered as problem+json like all others, never as a whitelabel page or
  * a stack trace.
  */
+@RouteAccess(RouteAccess.PUBLIC)
 @Controller
 class ProblemErrorController implements ErrorController {
 

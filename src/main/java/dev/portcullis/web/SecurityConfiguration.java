@@ -1,21 +1,15 @@
 package dev.portcullis.web;
 
-import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -24,7 +18,6 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.filter.CorsFilter;
 
 import dev.portcullis.config.PublicUrls;
-import dev.portcullis.shared.AuthenticatedUser;
 import dev.portcullis.shared.ErrorCode;
 import dev.portcullis.shared.SecretTokens;
 
@@ -34,6 +27,8 @@ import dev.portcullis.shared.SecretTokens;
  * for Spring Security's own 401/403 (ERR-1). Portcullis keeps no HTTP session: browser state lives
  * in signed or hashed cookies the feature modules own.
  */
+// Only with a web server: the admin CLI (ADM-2) starts the same application without one.
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -79,32 +74,14 @@ class SecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 ExceptionProblems.toProblem(e))))
-                // Until the access module declares a permission per route (ADM-1), the rule is: the
-                // current user's routes need a signed-in caller, everything else is open at this
-                // layer; a path without a handler is a 404 problem either way. The JWKS and the
-                // discovery document stay anonymous for good (TOK-1, TOK-7): resource servers fetch them.
+                // ADM-1: who may call a route is decided per handler by its @RouteAccess declaration, in the
+                // access module's one check (deny by default). This layer only insists on credentials for
+                // the account and admin APIs, as a second line; a path without a handler is a 404 problem.
                 .authorizeHttpRequests(routes -> routes
-                        .requestMatchers("/.well-known/jwks.json", "/.well-known/openid-configuration").permitAll()
-                        // Anonymous account flows (ACC-1..3, RST-1..2): open whatever the default becomes.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/verify-email",
-                                "/api/v1/auth/verify-email/resend", "/api/v1/auth/password/forgot",
-                                "/api/v1/auth/password/reset").permitAll()
-                        // LOG-5: pages and clients ask whether to render the CAPTCHA before anyone signs in.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/captcha").permitAll()
-                        .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/auth/logout-all").authenticated()
-                        // Administration needs the admin role (the per-permission rules of ADM-1 refine it),
-                        // in a session signed in with a second factor (MFA-6).
-                        .requestMatchers("/api/v1/admin/**").access(AuthorizationManagers.allOf(
-                                AuthorityAuthorizationManager.hasRole("admin"), SecurityConfiguration::multiFactor))
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/auth/logout-all", "/api/v1/admin/**")
+                        .authenticated()
                         .anyRequest().permitAll());
         return http.build();
-    }
-
-    private static AuthorizationDecision multiFactor(Supplier<? extends Authentication> authentication,
-            RequestAuthorizationContext context) {
-        Authentication caller = authentication.get();
-        return new AuthorizationDecision(caller != null && caller.getPrincipal() instanceof AuthenticatedUser user
-                && user.multiFactor());
     }
 
     /** Requests the firewall refuses (path traversal, ;jsessionid, encoded slashes): 400 problem. */

@@ -132,7 +132,7 @@ abstract class AccountPurgeContract {
     /** What AccountDeletion does in its transaction, at {@code at}. */
     private void deleteAt(String id, Instant at) {
         clock.set(at);
-        assertThat(users.markDeleted(id, at)).isTrue();
+        assertThat(users.markDeleted(id, true, at)).isTrue();
         tokens.invalidateAllOf(id, at);
         sessions.revokeAll(id, null, AccountDeletion.SESSION_REVOKE_REASON);
         audit.record(AuditEvent.of("account.deleted", id, ORIGIN));

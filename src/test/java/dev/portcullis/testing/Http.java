@@ -42,6 +42,19 @@ public final class Http {
         return send(b.build());
     }
 
+    /** Any method, with a JSON body when {@code json} is not null. */
+    public HttpResponse<String> json(String method, String path, String json, String... headers) {
+        HttpRequest.Builder b = request(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

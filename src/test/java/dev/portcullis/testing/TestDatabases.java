@@ -66,16 +66,16 @@ public final class TestDatabases {
         return kind == Kind.H2 ? emptyH2() : emptyPostgres();
     }
 
-    /** An empty database, migrated with the application's migrations (classpath:db/migration). */
+    /** An empty database, migrated with the application's migrations. */
     public static TestDatabase h2() {
         TestDatabase db = emptyH2();
-        migrate(db.dataSource());
+        migrate(db);
         return db;
     }
 
     public static TestDatabase postgres() {
         TestDatabase db = emptyPostgres();
-        migrate(db.dataSource());
+        migrate(db);
         return db;
     }
 
@@ -100,8 +100,11 @@ public final class TestDatabases {
         return new TestDatabase(Kind.POSTGRESQL, url, new DriverManagerDataSource(url));
     }
 
-    public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    /** The application's migrations, as Spring Boot runs them: common ones plus the database's own (V7_1). */
+    public static void migrate(TestDatabase db) {
+        String vendor = db.kind() == Kind.H2 ? "h2" : "postgresql";
+        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load().migrate();
     }
 
     private static String postgresAdminUrl() {

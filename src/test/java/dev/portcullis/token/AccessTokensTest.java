@@ -90,7 +90,7 @@ class AccessTokensTest {
         VerifiedAccessToken verified = tokens.verify(issued.token());
         assertThat(verified).isEqualTo(new VerifiedAccessToken("user-1", "session-1", issued.jti(),
                 List.of("admin", "user"), List.of("profile", "keys:read"), List.of("pwd", "otp"), T0.minusSeconds(5),
-                issued.expiresAt()));
+                T0, issued.expiresAt()));
     }
 
     @Test
