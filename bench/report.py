@@ -38,7 +38,7 @@ for r in rows:
 json.dump(meta, open(a.out + ".json", "w"), indent=2)
 
 names = {"login": "login (password → tokens)", "refresh": "refresh (rotation)", "me": "GET /api/v1/me",
-         "jwks": "JWKS"}
+         "introspect": "introspection (RFC 7662, API key)", "jwks": "JWKS"}
 lines = [
     "| scenario | c | req/s | p50 ms | p99 ms | max ms | errors (non-2xx / socket) |",
     "|---|---|---|---|---|---|---|",

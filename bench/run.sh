@@ -7,7 +7,7 @@
 #   BENCH_HASH=keycloak bench/run.sh   # Keycloak's Argon2id parameters (t=5, m=7168 KiB, p=1)
 #
 # Settings (environment): BENCH_USERS (100000), BENCH_DURATION (20s), BENCH_WARMUP (5s),
-# BENCH_CONCURRENCY ("16 64"), BENCH_SCENARIOS ("login refresh me jwks"), BENCH_HEAP (192m),
+# BENCH_CONCURRENCY ("16 64"), BENCH_SCENARIOS ("login refresh me introspect jwks"), BENCH_HEAP (192m),
 # BENCH_PORT (8089), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_SKIP_BUILD=1,
 # BENCH_JFR=1 (one JFR recording per scenario at the highest concurrency, with its hot methods).
 set -euo pipefail
@@ -17,7 +17,7 @@ USERS=${BENCH_USERS:-100000}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-5s}
 CONCURRENCY=${BENCH_CONCURRENCY:-"16 64"}
-SCENARIOS=${BENCH_SCENARIOS:-"login refresh me jwks"}
+SCENARIOS=${BENCH_SCENARIOS:-"login refresh me introspect jwks"}
 HEAP=${BENCH_HEAP:-192m}
 PORT=${BENCH_PORT:-8089}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}; PG_PORT=${BENCH_PG_PORT:-5432}; PG_USER=${BENCH_PG_USER:-postgres}
@@ -31,6 +31,7 @@ BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null; }
 command -v argon2 >/dev/null || { echo "installing argon2 (Debian)"; apt-get install -y -qq argon2 >/dev/null; }
+command -v oathtool >/dev/null || { echo "installing oathtool (Debian)"; apt-get install -y -qq oathtool >/dev/null; }
 command -v psql >/dev/null || { echo "psql is needed (Debian postgresql-client)"; exit 1; }
 psql_admin() { psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres "$@"; }
 psql_bench() { psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d portcullis_bench "$@"; }
@@ -53,7 +54,9 @@ export PORTCULLIS_MODE=prod PORTCULLIS_ISSUER=https://auth.bench.invalid SERVER_
   SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=1 \
   PORTCULLIS_PASSWORDS_ARGON2_MEMORY_KIB=$ARGON_M PORTCULLIS_PASSWORDS_ARGON2_ITERATIONS=$ARGON_T \
   PORTCULLIS_RATE_LIMIT_LOGIN="ip+account $BIG/15m, account $BIG/1d, ip $BIG/5m" \
-  PORTCULLIS_RATE_LIMIT_REFRESH="ip $BIG/1m, ip $BIG/1d" PORTCULLIS_RATE_LIMIT_API="user $BIG/1m, user $BIG/1d"
+  PORTCULLIS_RATE_LIMIT_REFRESH="ip $BIG/1m, ip $BIG/1d" PORTCULLIS_RATE_LIMIT_API="user $BIG/1m, user $BIG/1d" \
+  PORTCULLIS_RATE_LIMIT_API_TIERS_ADMIN="user $BIG/1m, user $BIG/1d" \
+  PORTCULLIS_BOOTSTRAP_ADMIN_EMAIL=bench-admin@example.com PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD"
 
 start_server() {
   local log=$1
@@ -100,6 +103,22 @@ ACCESS=$(curl -sf -H 'Content-Type: application/json' \
   -d "{\"email\":\"bench-1@example.com\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/login" \
   | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 
+# Introspection (TOK-7) needs an API key with tokens:introspect, which only an admin signed in with
+# MFA may make: the bootstrap admin enrols TOTP (codes from oathtool), signs in with it, makes the key.
+field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+J='Content-Type: application/json'
+ADMIN_LOGIN="{\"email\":\"bench-admin@example.com\",\"password\":\"$PASSWORD\"}"
+ENROL=$(curl -sf -H "$J" -d "$ADMIN_LOGIN" "$BASE/api/v1/auth/login" | field access_token)
+TOTP=$(curl -sf -X POST -H "Authorization: Bearer $ENROL" "$BASE/api/v1/me/mfa/totp" | field secret)
+curl -sf -o /dev/null -H "$J" -H "Authorization: Bearer $ENROL" -d "{\"code\":\"$(oathtool --totp -b "$TOTP")\"}" \
+  "$BASE/api/v1/me/mfa/totp/confirm"
+MFA_TOKEN=$(curl -sf -H "$J" -d "$ADMIN_LOGIN" "$BASE/api/v1/auth/login" | field mfa_token)
+ADMIN=$(curl -sf -H "$J" -d "{\"mfa_token\":\"$MFA_TOKEN\",\"code\":\"$(oathtool --totp -b -N 'now + 30 seconds' "$TOTP")\"}" \
+  "$BASE/api/v1/auth/mfa" | field access_token)
+INTROSPECT_KEY=$(curl -sf -H "$J" -H "Authorization: Bearer $ADMIN" \
+  -d '{"name":"bench resource server","scopes":["tokens:introspect"]}' "$BASE/api/v1/me/api-keys" | field key)
+[ -n "$INTROSPECT_KEY" ] || { echo "could not make the introspection key"; exit 1; }
+
 RSS_PEAK=$RSS_IDLE
 sample_rss() { while kill -0 $PID 2>/dev/null; do r=$(rss_mb); echo "$r"; sleep 0.5; done; }
 sample_rss >"$WORK/rss.txt" &
@@ -109,7 +128,8 @@ RESULTS="$WORK/results.jsonl"; : >"$RESULTS"
 run_index=0
 for c in $CONCURRENCY; do
   for s in $SCENARIOS; do
-    export BENCH_SCENARIO=$s BENCH_USERS=$USERS BENCH_PASSWORD="$PASSWORD" BENCH_ACCESS_TOKEN="$ACCESS"
+    export BENCH_SCENARIO=$s BENCH_USERS=$USERS BENCH_PASSWORD="$PASSWORD" BENCH_ACCESS_TOKEN="$ACCESS" \
+      BENCH_API_KEY="$INTROSPECT_KEY"
     echo "## $s c=$c: warm-up $WARMUP, then $DURATION"
     BENCH_RUN=$run_index wrk -t2 -c"$c" -d"$WARMUP" --timeout 30s -s bench/wrk/scenario.lua "$BASE" >/dev/null
     last_c=${CONCURRENCY##* }

@@ -1,9 +1,10 @@
--- One wrk script for every scenario (BENCH_SCENARIO): login, refresh, me, jwks.
+-- One wrk script for every scenario (BENCH_SCENARIO): login, refresh, me, introspect, jwks.
 -- done() prints one JSON line with the figures bench/run.sh puts in its report.
 local scenario = os.getenv("BENCH_SCENARIO")
 local users = tonumber(os.getenv("BENCH_USERS") or "100000")
 local password = os.getenv("BENCH_PASSWORD")
 local access = os.getenv("BENCH_ACCESS_TOKEN")
+local api_key = os.getenv("BENCH_API_KEY")
 local run = os.getenv("BENCH_RUN") or "0"
 local json = { ["Content-Type"] = "application/json" }
 
@@ -33,6 +34,10 @@ function request()
     counter = counter + 1
     return wrk.format("POST", "/api/v1/auth/refresh", json,
       '{"refresh_token":"rt-' .. run .. '-' .. thread_id .. '-' .. counter .. '"}')
+  elseif scenario == "introspect" then
+    -- RFC 7662 as a resource server sends it: form body, API key with tokens:introspect.
+    return wrk.format("POST", "/api/v1/auth/introspect",
+      { ["Content-Type"] = "application/x-www-form-urlencoded", ["X-API-Key"] = api_key }, "token=" .. access)
   elseif scenario == "me" then
     return wrk.format("GET", "/api/v1/me", { ["Authorization"] = "Bearer " .. access })
   else

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * Test-only endpoints that exercise the web baseline the way feature controllers will: a JSON
@@ -28,6 +29,7 @@ public class ProbeEndpoints {
             Integer count) {
     }
 
+    @RouteAccess(RouteAccess.PUBLIC)
     @RestController
     public static class ProbeController {
 

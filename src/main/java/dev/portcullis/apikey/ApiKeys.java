@@ -75,11 +75,14 @@ public class ApiKeys {
      * Makes a key for {@code userId}. The caller has passed step-up (MFA-5).
      *
      * @param expiresInDays null for the default lifetime
+     * @param multiFactor whether the creating session was signed in with a second factor: privileged
+     *        scopes (beyond what every account has) need it, as the routes they open do (MFA-6)
      * @throws ProblemException 400 {@code validation_failed} for a bad name, lifetime or a scope the owner
-     *         does not hold; 409 {@code conflict} past the per-user maximum
+     *         does not hold; 403 {@code forbidden} for privileged scopes without MFA; 409 {@code conflict}
+     *         past the per-user maximum
      */
     public CreatedApiKey create(String userId, String name, List<String> scopes, Integer expiresInDays,
-            RequestOrigin origin) {
+            boolean multiFactor, RequestOrigin origin) {
         UserAccount owner = users.findById(userId).orElseThrow(() -> new ProblemException(ErrorCode.UNAUTHORIZED,
                 401, "This account no longer exists.", List.of(), java.util.Map.of()));
         Set<String> granted = permissions.of(owner.roles());
@@ -105,6 +108,10 @@ public class ApiKeys {
         }
         if (!violations.isEmpty()) {
             throw ProblemException.validation(violations);
+        }
+        if (!multiFactor && wanted.stream().anyMatch(scope -> !permissions.everyoneHas(scope))) {
+            throw new ProblemException(ErrorCode.FORBIDDEN, "Keys with administrative scopes can only be made in a "
+                    + "session signed in with a second factor.");
         }
         Instant now = clock.instant();
         if (repository.countUsable(userId, now) >= properties.maxPerUser()) {

@@ -64,7 +64,8 @@ class MyApiKeysController {
             @Valid @RequestBody CreateRequest body, @RequestHeader(name = StepUp.HEADER, required = false) String mfaCode,
             RequestOrigin origin) {
         stepUp.require(caller, mfaCode, origin);
-        CreatedApiKey created = keys.create(caller.userId(), body.name(), body.scopes(), body.expiresInDays(), origin);
+        CreatedApiKey created = keys.create(caller.userId(), body.name(), body.scopes(), body.expiresInDays(),
+                caller.multiFactor(), origin);
         ApiKey key = created.key();
         return ResponseEntity.created(URI.create("/api/v1/me/api-keys/" + key.id()))
                 .header("Cache-Control", "no-store")

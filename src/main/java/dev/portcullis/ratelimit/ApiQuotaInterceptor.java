@@ -28,7 +28,10 @@ final class ApiQuotaInterceptor implements HandlerInterceptor {
         if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
             String ip = request.getAttribute(RequestOrigin.REQUEST_ATTRIBUTE) instanceof RequestOrigin origin
                     ? origin.ip() : request.getRemoteAddr();
-            limiter.consumeApiCall(RateSubject.ofUser(ip, user.userId()), user.roles());
+            // LOG-4: each API key has its own quota (at its owner's tier), apart from the owner's
+            // sessions, so a runaway integration cannot starve its owner's sign-ins, nor one key another.
+            String quotaHolder = user.viaApiKey() ? "api-key:" + user.apiKeyId() : user.userId();
+            limiter.consumeApiCall(RateSubject.ofUser(ip, quotaHolder), user.roles());
         }
         return true;
     }

@@ -8,7 +8,9 @@ import io.swagger.v3.core.util.Json;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
@@ -26,7 +28,14 @@ class OpenApiConfiguration {
                         .description("Authentication and account security. Every error is application/problem+json "
                                 + "(RFC 9457) with a stable `code` and the `request_id`.")
                         .license(new License().name("Apache-2.0")))
-                .addServersItem(new Server().url(urls.issuer()));
+                .addServersItem(new Server().url(urls.issuer()))
+                // KEY-1: the two ways to authenticate a call; access.RouteAccessOpenApi names, per
+                // operation, the schemes and the permission its @RouteAccess declares.
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("An access token (JWT), or an API key pc_…"))
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-API-Key").description("An API key pc_…")));
     }
 
     /**

@@ -187,6 +187,15 @@ class AdminApiIT extends AdminFlowTest {
     }
 
     @Test
+    void theOpenApiDocumentNamesEachRoutesPermissionAndTheKeyScheme_ADM1() {
+        String document = http.get("/v3/api-docs").body();
+        assertThat(document).contains("/api/v1/admin/users/{id}/roles", "/api/v1/admin/audit-events",
+                "/api/v1/me/api-keys", "/api/v1/auth/introspect", "\"X-API-Key\"",
+                "Needs the permission `users:write`", "Needs the permission `tokens:introspect`",
+                "Needs the permission `account`");
+    }
+
+    @Test
     void anAdminCanResendTheVerificationMailOfAnUnverifiedAccount_ADM2() {
         String email = newEmail("admin-unverified");
         assertThat(http.postJson("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD

@@ -74,7 +74,7 @@ class LastAdminPostgresIT {
         UserAdministration admin = app.getBean(UserAdministration.class);
         AdminUser created = admin.createAdmin(name + "-" + System.nanoTime() + "@example.com", PASSWORD.toCharArray(),
                 "test", RequestOrigin.system());
-        String key = app.getBean(ApiKeys.class).create(created.id(), "ops", List.of("users:write"), 1,
+        String key = app.getBean(ApiKeys.class).create(created.id(), "ops", List.of("users:write"), 1, true,
                 RequestOrigin.system()).value();
         return new Admin(created.id(), key);
     }

@@ -134,6 +134,13 @@ class ApiKeysIT extends AdminFlowTest {
         assertThat(http.postJson("/api/v1/me/api-keys", "{\"name\":\"x\",\"scopes\":[\"account\"],\"expires_in_days\":9999}",
                 bearer(access)).statusCode()).as("beyond the maximum lifetime").isEqualTo(400);
 
+        String promoted = newEmail("key-scope-promoted");
+        String passwordOnly = signedIn(promoted).access();
+        grant(promoted, "admin");
+        HttpResponse<String> withoutMfa = createKey(passwordOnly, "admin scopes, no MFA", "[\"users:read\"]");
+        assertThat(withoutMfa.statusCode()).as("privileged scopes need an MFA session (MFA-6)").isEqualTo(403);
+        assertThat(createKey(passwordOnly, "own account", "[\"account\"]").statusCode()).isEqualTo(201);
+
         String admin = adminSignedIn(newEmail("key-scope-admin"), CLOCK).access();
         String auditOnly = apiKey(admin, "audit:read");
         HttpResponse<String> users = http.get("/api/v1/admin/users", bearer(auditOnly));

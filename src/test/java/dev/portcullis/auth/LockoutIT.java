@@ -188,7 +188,8 @@ class LockoutIT extends AccountFlowTest {
         assertThat(http.postJson("/api/v1/admin/users/" + userId + "/unlock", "{}", "Authorization",
                 "Bearer " + adminTokens.access()).statusCode()).isEqualTo(204);
         assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE user_id = :id AND type = 'account.unlocked'")
-                .param("id", userId).query(String.class).single()).contains("actor");
+        String adminId = jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", admin).query(String.class).single();
+        assertThat(jdbc.sql("SELECT actor_id FROM audit_event WHERE user_id = :id AND type = 'account.unlocked'")
+                .param("id", userId).query(String.class).single()).as("audited with the admin as actor").isEqualTo(adminId);
     }
 }

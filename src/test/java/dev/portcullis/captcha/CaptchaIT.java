@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.portcullis.shared.RequestOrigin;
 import dev.portcullis.testing.HttpTest;
 import dev.portcullis.testing.IntegrationTest;
+import dev.portcullis.shared.RouteAccess;
 
 /**
  * LOG-5 and WEB-3 with the CAPTCHA on, over the real HTTP stack: the pages' CSP, the settings
@@ -71,6 +72,7 @@ class CaptchaIT extends HttpTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class ProtectedRoute {
 
+        @RouteAccess(RouteAccess.PUBLIC)
         @RestController
         static class ProtectedController {
 

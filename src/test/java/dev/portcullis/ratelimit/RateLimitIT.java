@@ -201,6 +201,24 @@ class RateLimitIT extends AccountFlowTest {
     }
 
     @Test
+    void eachApiKeyHasItsOwnQuotaApartFromItsOwnersSessions_LOG4() {
+        Tokens tokens = Tokens.of(login(newClient(), signedUp(newEmail(), "X-Forwarded-For", newClient()), PASSWORD));
+        String[] keys = new String[2];
+        for (int k = 0; k < 2; k++) {
+            HttpResponse<String> created = http.postJson("/api/v1/me/api-keys",
+                    "{\"name\":\"k" + k + "\",\"scopes\":[\"account\"]}", "Authorization", "Bearer " + tokens.access());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            keys[k] = field(created.body(), "key");
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.get("/api/v1/me", "X-API-Key", keys[0]).statusCode()).isEqualTo(200);
+        }
+        assertRateLimited(http.get("/api/v1/me", "X-API-Key", keys[0]), "\"api.user.1m\";q=5;w=60");
+        assertThat(http.get("/api/v1/me", "X-API-Key", keys[1]).statusCode()).as("another key").isEqualTo(200);
+        assertThat(me(tokens.access()).statusCode()).as("the owner's session (2 of 5 used)").isEqualTo(200);
+    }
+
+    @Test
     void anAdminGetsTheAdminTiersLargerQuota_LOG4() {
         String email = signedUp(newEmail(), "X-Forwarded-For", newClient());
         String userId = jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", email).query(String.class).single();
