@@ -89,11 +89,7 @@ class EmailVerification {
                         log.debug("verification resend suppressed: cooldown or daily cap (ACC-3)");
                         return;
                     }
-                    String token = tokens.issue(user.id(), AccountTokenPurpose.VERIFY_EMAIL, null, now,
-                            now.plus(properties.tokenLifetime()));
-                    mails.verifyEmail(user.email().value(), user.displayName(), user.locale(), token,
-                            properties.tokenLifetime());
-                    audit.record(AuditEvent.of("email.verification_resent", user.id(), origin).byActor(null));
+                    sendNewLink(user, now, null, origin);
                 }));
     }
 
@@ -108,14 +104,18 @@ class EmailVerification {
         Boolean sent = transactions.execute(tx -> users.findById(userId)
                 .filter(u -> u.isActive() && !u.emailVerified())
                 .map(user -> {
-                    String token = tokens.issue(user.id(), AccountTokenPurpose.VERIFY_EMAIL, null, now,
-                            now.plus(properties.tokenLifetime()));
-                    mails.verifyEmail(user.email().value(), user.displayName(), user.locale(), token,
-                            properties.tokenLifetime());
-                    audit.record(AuditEvent.of("email.verification_resent", user.id(), origin).byActor(actorId));
+                    sendNewLink(user, now, actorId, origin);
                     return true;
                 }).orElse(false));
         return Boolean.TRUE.equals(sent);
+    }
+
+    /** A new link, mailed and audited; {@code actorId} null for the user's own request. */
+    private void sendNewLink(UserAccount user, Instant now, String actorId, RequestOrigin origin) {
+        String token = tokens.issue(user.id(), AccountTokenPurpose.VERIFY_EMAIL, null, now,
+                now.plus(properties.tokenLifetime()));
+        mails.verifyEmail(user.email().value(), user.displayName(), user.locale(), token, properties.tokenLifetime());
+        audit.record(AuditEvent.of("email.verification_resent", user.id(), origin).byActor(actorId));
     }
 
     /**
