@@ -99,10 +99,12 @@ abstract class FactorStorageContract {
     @Test
     void anMfaTokenCompletesOneSignInAndExpiredOnesArePurged_MFA3_OPS5() throws Exception {
         ChallengeRepository challenges = new ChallengeRepository(jdbc);
-        challenges.insert("hash-1", "user-1", true, T0, T0.plus(Duration.ofMinutes(5)));
-        challenges.insert("hash-2", "user-1", false, T0, T0.plus(Duration.ofMinutes(5)));
+        challenges.insert("hash-1", "user-1", true, "pwd", T0, T0.plus(Duration.ofMinutes(5)));
+        challenges.insert("hash-2", "user-1", false, "fed", T0, T0.plus(Duration.ofMinutes(5)));
 
         assertThat(challenges.findOpen("hash-1", T0)).hasValueSatisfying(c -> assertThat(c.rememberMe()).isTrue());
+        assertThat(challenges.findOpen("hash-2", T0)).as("OAU / ASVS 6.3.4: the first factor is remembered")
+                .hasValueSatisfying(c -> assertThat(c.firstFactor()).isEqualTo("fed"));
         assertThat(race(() -> challenges.markUsed("hash-1", T0.plusSeconds(10)))).isEqualTo(1);
         assertThat(challenges.findOpen("hash-1", T0.plusSeconds(11))).isEmpty();
         assertThat(challenges.findOpen("hash-2", T0.plus(Duration.ofMinutes(5)))).as("expired").isEmpty();
