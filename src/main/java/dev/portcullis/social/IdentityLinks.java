@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditLog;
+import dev.portcullis.identity.LinkedIdentities;
 import dev.portcullis.identity.UserAccount;
 import dev.portcullis.identity.Users;
 import dev.portcullis.shared.AuthenticatedUser;
@@ -33,10 +34,14 @@ import dev.portcullis.shared.SecretTokens;
  * password; a session that itself came from a provider ({@code amr} {@code fed}) proves nothing.
  */
 @Component
-class IdentityLinks {
+class IdentityLinks implements LinkedIdentities {
 
     /** One linked identity as {@code GET /api/v1/me/identities} shows it (API.md). */
     record LinkedIdentity(String id, String provider, String email, Instant linkedAt) {
+    }
+
+    /** One identity in the ACC-8 export; the subject is the provider's id of the user, kept out as GET shows it. */
+    record ExportedIdentity(String id, String provider, String issuer, String email, Instant linkedAt) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(IdentityLinks.class);
@@ -58,6 +63,13 @@ class IdentityLinks {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /** ACC-8: the export lists what {@code GET /api/v1/me/identities} shows, plus the issuer. */
+    @Override
+    public Object export(String userId) {
+        return identities.ofUser(userId).stream()
+                .map(r -> new ExportedIdentity(r.id(), r.provider(), r.issuer(), r.email(), r.linkedAt())).toList();
     }
 
     List<LinkedIdentity> of(String userId) {

@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("portcullis.social")
 record SocialProperties(
-        @DefaultValue("") List<URI> allowedRedirects,
+        List<URI> allowedRedirects,
         @DefaultValue("/") String defaultRedirect,
         @DefaultValue("10m") Duration stateLifetime,
         @DefaultValue("15m") Duration linkLifetime) {

@@ -147,7 +147,7 @@ class SocialLoginIT extends AccountFlowTest {
 
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
         assertThat(callback.headers().firstValue("Location")).hasValue("http://127.0.0.1:8080/welcome");
-        assertThat(callback.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(callback.headers().allValues("Referrer-Policy")).containsExactly("no-referrer");
         String access = cookie(callback, ACCESS_COOKIE);
         assertThat(access).as("TOK-6 cookies, exactly as a password sign-in in browser mode").isNotNull();
         assertThat(cookie(callback, "__Secure-portcullis-refresh")).isNotNull();
@@ -158,6 +158,9 @@ class SocialLoginIT extends AccountFlowTest {
         HttpResponse<String> identities = http.get("/api/v1/me/identities", "Authorization", "Bearer " + access);
         assertThat(identities.body()).contains("\"provider\":\"acme\"", "\"email\":\"" + email + "\"", "\"linked_at\"");
         assertThat(activity(access)).contains("social.login", "social.linked");
+        HttpResponse<String> export = http.get("/api/v1/me/export", "Authorization", "Bearer " + access);
+        assertThat(export.body()).as("ACC-8").contains("\"identities\":[{\"id\":", "\"provider\":\"acme\"",
+                "\"issuer\":\"" + PROVIDER.issuerUrl("acme") + "\"");
     }
 
     @Test
