@@ -1,5 +1,7 @@
 package dev.portcullis.social;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,9 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationProvider;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -20,6 +25,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -27,6 +33,7 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestTemplate;
 
 import dev.portcullis.shared.ErrorCode;
 import dev.portcullis.shared.ProblemException;
@@ -54,15 +61,33 @@ class ProviderLogins {
             new ParameterizedTypeReference<>() {
             };
 
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
     private final OidcAuthorizationCodeAuthenticationProvider oidc;
     private final OAuth2LoginAuthenticationProvider oauth2;
     private final RestClient rest;
 
     ProviderLogins() {
+        // A provider that stops answering must not hold request threads: bounded connect and read times
+        // for the token, user-info and emails calls (Spring's defaults have none), with Spring's own
+        // converters and OAuth 2 error handling kept.
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
+        requests.setReadTimeout(READ_TIMEOUT);
         RestClientAuthorizationCodeTokenResponseClient tokenClient = new RestClientAuthorizationCodeTokenResponseClient();
-        this.oidc = new OidcAuthorizationCodeAuthenticationProvider(tokenClient, new OidcUserService());
-        this.oauth2 = new OAuth2LoginAuthenticationProvider(tokenClient, new DefaultOAuth2UserService());
-        this.rest = RestClient.create();
+        tokenClient.setRestClient(RestClient.builder().requestFactory(requests)
+                .messageConverters(List.of(new FormHttpMessageConverter(), new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
+        RestTemplate userInfo = new RestTemplate(requests);
+        userInfo.setErrorHandler(new OAuth2ErrorResponseErrorHandler());
+        DefaultOAuth2UserService users = new DefaultOAuth2UserService();
+        users.setRestOperations(userInfo);
+        OidcUserService oidcUsers = new OidcUserService();
+        oidcUsers.setOauth2UserService(users);
+        this.oidc = new OidcAuthorizationCodeAuthenticationProvider(tokenClient, oidcUsers);
+        this.oauth2 = new OAuth2LoginAuthenticationProvider(tokenClient, users);
+        this.rest = RestClient.builder().requestFactory(requests).build();
     }
 
     ProviderIdentity authenticate(ClientRegistration registration, OAuth2AuthorizationRequest request, String code) {

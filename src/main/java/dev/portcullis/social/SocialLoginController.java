@@ -129,11 +129,14 @@ class SocialLoginController {
         if (authorization == null) {
             throw badState(origin, provider);
         }
-        // OAU-2 mix-up defence: the state was issued for this provider, and the response names its issuer.
+        // OAU-2 mix-up defence (RFC 9700 §4.4.2): each provider has its own redirect URI and the state
+        // was issued for this one; an OIDC provider's response that names an issuer (RFC 9207) must name
+        // its own. GitHub publishes no issuer identifier to compare with, so there the first check carries it.
         if (!provider.equals(authorization.getAttribute(OAuth2ParameterNames.REGISTRATION_ID))) {
             throw badState(origin, provider);
         }
-        if (iss != null && !iss.equals(ProviderRegistrations.issuer(registration))) {
+        if (iss != null && ProviderRegistrations.kind(registration) == ProviderRegistrations.Kind.OIDC
+                && !iss.equals(ProviderRegistrations.issuer(registration))) {
             throw refused(origin, provider, "issuer_mismatch");
         }
         if (error != null) {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -447,6 +446,13 @@ class SocialLoginIT extends AccountFlowTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheSocialRoutes_OAU1_OAU4_OPS7() {
+        String openApi = http.get("/v3/api-docs").body();
+        assertThat(openApi).contains("/api/v1/auth/oauth/{provider}/start", "/api/v1/auth/oauth/{provider}/callback",
+                "/api/v1/me/identities", "/api/v1/me/identities/{id}", "/api/v1/me/identities/pending");
+    }
+
+    @Test
     void anUnknownProviderIsNotFound_OAU1() {
         assertRefused(http.get("/api/v1/auth/oauth/nobody/start"), 404, "not_found");
         assertRefused(http.get("/api/v1/auth/oauth/nobody/callback?code=x&state=y"), 404, "not_found");
@@ -633,14 +639,5 @@ class SocialLoginIT extends AccountFlowTest {
 
     private static String newEmail() {
         return "social-" + System.nanoTime() + "-" + SEQ.incrementAndGet() + "@example.com";
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> map = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 }

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.portcullis.testing.Races;
 import dev.portcullis.testing.TestDatabases;
 import dev.portcullis.testing.TestDatabases.TestDatabase;
 
@@ -128,19 +126,6 @@ abstract class SocialStorageContract {
     }
 
     private int race(Callable<Boolean> attempt) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < RACERS; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return attempt.call();
-            }));
-        }
-        start.countDown();
-        int wins = 0;
-        for (Future<Boolean> result : results) {
-            wins += result.get() ? 1 : 0;
-        }
-        return wins;
+        return Races.wins(pool, RACERS, attempt);
     }
 }
