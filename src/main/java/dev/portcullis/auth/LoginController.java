@@ -53,14 +53,15 @@ class LoginController {
         EmailAddress email = EmailAddress.parse(body.email());
         LoginOutcome outcome = login.login(new LoginAttempt(email, body.password(),
                 Boolean.TRUE.equals(body.rememberMe()), origin, TokenCookies.read(request, LoginDevices.COOKIE).orElse(null),
-                request.getHeader(Captcha.HEADER), TokenCookies.read(request, TrustedDevices.COOKIE).orElse(null)));
+                request.getHeader(Captcha.HEADER), TokenCookies.read(request, TrustedDevices.COOKIE).orElse(null),
+                PasswordLogin.PASSWORD_AMR.get(0)));
         if (outcome instanceof LoginOutcome.ChallengeRequired challenge) {
             return ResponseEntity.ok(challenge.challenge());
         }
         return ResponseEntity.ok(deliver((LoginOutcome.SignedIn) outcome, request, response));
     }
 
-    /** The end of every sign-in (password, MFA): the renewed LOG-3 device cookie, and the tokens as asked. */
+    /** The end of every sign-in (password, MFA, provider): the renewed LOG-3 device cookie, and the tokens as asked. */
     static TokenResponse deliver(LoginOutcome.SignedIn signedIn, HttpServletRequest request,
             HttpServletResponse response) {
         response.addHeader(HttpHeaders.SET_COOKIE, signedIn.deviceCookie().toString());

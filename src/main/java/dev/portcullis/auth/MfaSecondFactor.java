@@ -42,7 +42,7 @@ class MfaSecondFactor implements SecondFactor {
         if (!policy.required(user.roles()) && trustedDevices.trusts(attempt.trustedDeviceCookie(), user.id())) {
             return Optional.empty();
         }
-        return challenges.begin(user.id(), attempt.rememberMe())
+        return challenges.begin(user.id(), attempt.rememberMe(), attempt.firstFactor())
                 .map(c -> new MfaRequired(true, c.mfaToken(), c.methods()));
     }
 }

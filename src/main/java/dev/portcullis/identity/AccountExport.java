@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.portcullis.audit.AuditEvent;
@@ -29,7 +30,7 @@ class AccountExport {
     static final String FORMAT = "portcullis-account-export/1";
 
     record Document(String format, Instant exportedAt, Profile profile, List<SessionView> sessions,
-            List<PendingLink> pendingLinks, Object mfa, Events auditEvents) {
+            List<PendingLink> pendingLinks, Object mfa, Object identities, Events auditEvents) {
     }
 
     record Profile(String id, String email, Instant emailVerifiedAt, String displayName, String status,
@@ -52,15 +53,17 @@ class AccountExport {
     private final AccountTokens tokens;
     private final Sessions sessions;
     private final SecondFactorStatus secondFactor;
+    private final ObjectProvider<LinkedIdentities> identities;
     private final AuditLog audit;
     private final Clock clock;
 
-    AccountExport(Users users, AccountTokens tokens, Sessions sessions, SecondFactorStatus secondFactor, AuditLog audit,
-            Clock clock) {
+    AccountExport(Users users, AccountTokens tokens, Sessions sessions, SecondFactorStatus secondFactor,
+            ObjectProvider<LinkedIdentities> identities, AuditLog audit, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
         this.secondFactor = secondFactor;
+        this.identities = identities;
         this.audit = audit;
         this.clock = clock;
     }
@@ -74,7 +77,8 @@ class AccountExport {
         List<PendingLink> links = tokens.pendingOf(user.id(), now).stream()
                 .map(t -> new PendingLink(t.purpose().column(), t.newEmail(), t.createdAt(), t.expiresAt())).toList();
         return new Document(FORMAT, now, profile(user), sessions.list(user.id(), currentSessionId), links,
-                secondFactor.export(user.id()), events(user.id()));
+                secondFactor.export(user.id()),
+                identities.stream().findFirst().map(i -> i.export(user.id())).orElse(List.of()), events(user.id()));
     }
 
     private static Profile profile(UserAccount u) {

@@ -3,7 +3,6 @@ package dev.portcullis.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +63,16 @@ public final class PasswordHasher {
     }
 
     /**
-     * Checks a password against a stored hash in any accepted format.
+     * Checks a password against a stored hash in any accepted format. An account without a password
+     * (null, OAU-4) never matches and costs the same work as a wrong password.
      *
      * @throws IllegalArgumentException if the stored hash is in no accepted format (a data error,
      *         never the user's fault)
      */
     public PasswordVerification verify(String password, String storedHash) {
-        Objects.requireNonNull(storedHash, "storedHash");
+        if (storedHash == null) {
+            return verifyDummy(password);
+        }
         String candidate = Passwords.normalize(password);
         if (storedHash.startsWith(ARGON2ID_PREFIX + ARGON2ID_PHC)) {
             String encoded = storedHash.substring(ARGON2ID_PREFIX.length());

@@ -14,7 +14,8 @@ import dev.portcullis.shared.EmailAddress;
  * @param id 128-bit random id (PWD-4)
  * @param email the normalised address; {@code email.key()} is the unique lower-cased form
  * @param emailVerifiedAt when the address was confirmed, or null
- * @param passwordHash the stored hash ({@code {argon2id}…}, or an imported bcrypt/argon2 hash); never log it
+ * @param passwordHash the stored hash ({@code {argon2id}…}, or an imported bcrypt/argon2 hash); never log it.
+ *        Null for an account created by a provider sign-in that has no password yet (OAU-4).
  * @param displayName at most 50 code points, or null
  * @param roles at least {@code user}
  * @param locale the language mail is written in
@@ -27,7 +28,6 @@ public record UserAccount(String id, EmailAddress email, Instant emailVerifiedAt
     public UserAccount {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(locale, "locale");
         roles = Set.copyOf(roles);
@@ -35,6 +35,11 @@ public record UserAccount(String id, EmailAddress email, Instant emailVerifiedAt
 
     public boolean emailVerified() {
         return emailVerifiedAt != null;
+    }
+
+    /** Whether the account can sign in with a password (OAU-4: otherwise only through a linked identity). */
+    public boolean hasPassword() {
+        return passwordHash != null;
     }
 
     public boolean isActive() {

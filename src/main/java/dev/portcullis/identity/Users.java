@@ -167,6 +167,27 @@ public class Users {
                 .query(Integer.class).single();
     }
 
+    /**
+     * OAU-4: an active account without a password whose address a provider asserted as verified
+     * (the provider's {@code email_verified}, or GitHub's verified primary address), with the role
+     * {@value #DEFAULT_ROLE}. It signs in through its linked identity; a password can be added with a reset.
+     *
+     * @return the new id
+     * @throws DuplicateKeyException when the address is taken (also by a concurrent sign-up)
+     */
+    public String createVerifiedWithoutPassword(EmailAddress email, String displayName, Locale locale, Instant now) {
+        String id = tokens.newToken(ID_BYTES);
+        jdbc.sql("INSERT INTO users (id, email, email_key, email_verified_at, password_hash, display_name, status, "
+                + "locale, created_at, updated_at, failed_login_count) VALUES (:id, :email, :key, :now, NULL, :name, "
+                + ":status, :locale, :now, :now, 0)")
+                .param("id", id).param("email", email.value()).param("key", email.key())
+                .param("name", displayName).param("status", UserStatus.ACTIVE.column())
+                .param("locale", locale.toLanguageTag()).param("now", utc(now)).update();
+        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)").param("id", id).param("role", DEFAULT_ROLE)
+                .update();
+        return id;
+    }
+
     /** @return whether this call verified it (false: unknown or already verified) */
     boolean markEmailVerified(String userId, Instant now) {
         return jdbc.sql("UPDATE users SET email_verified_at = :now, updated_at = :now "

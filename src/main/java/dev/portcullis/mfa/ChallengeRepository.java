@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChallengeRepository {
 
-    record ChallengeRow(String userId, boolean rememberMe) {
+    /** @param firstFactor the RFC 8176 method of the first step: {@code pwd}, or {@code fed} after a provider sign-in */
+    record ChallengeRow(String userId, boolean rememberMe, String firstFactor) {
     }
 
     private final JdbcClient jdbc;
@@ -20,19 +21,21 @@ class ChallengeRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String tokenHash, String userId, boolean rememberMe, Instant now, Instant expiresAt) {
-        jdbc.sql("INSERT INTO mfa_challenge (token_hash, user_id, remember_me, created_at, expires_at, used_at) "
-                + "VALUES (:hash, :user, :remember, :now, :expires, NULL)")
-                .param("hash", tokenHash).param("user", userId).param("remember", rememberMe)
+    void insert(String tokenHash, String userId, boolean rememberMe, String firstFactor, Instant now,
+            Instant expiresAt) {
+        jdbc.sql("INSERT INTO mfa_challenge (token_hash, user_id, remember_me, first_factor, created_at, expires_at, "
+                + "used_at) VALUES (:hash, :user, :remember, :first, :now, :expires, NULL)")
+                .param("hash", tokenHash).param("user", userId).param("remember", rememberMe).param("first", firstFactor)
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt)).update();
     }
 
     /** The open (unused, unexpired) challenge with this hash. */
     Optional<ChallengeRow> findOpen(String tokenHash, Instant now) {
-        return jdbc.sql("SELECT user_id, remember_me FROM mfa_challenge WHERE token_hash = :hash AND used_at IS NULL "
+        return jdbc.sql("SELECT user_id, remember_me, first_factor FROM mfa_challenge WHERE token_hash = :hash AND used_at IS NULL "
                 + "AND expires_at > :now")
                 .param("hash", tokenHash).param("now", Timestamp.from(now))
-                .query((rs, n) -> new ChallengeRow(rs.getString("user_id"), rs.getBoolean("remember_me")))
+                .query((rs, n) -> new ChallengeRow(rs.getString("user_id"), rs.getBoolean("remember_me"),
+                        rs.getString("first_factor")))
                 .optional();
     }
 

@@ -58,13 +58,22 @@ public class MfaChallenges {
 
     /** A challenge for a user whose password was right, or empty when the user has no second factor. */
     public Optional<Challenge> begin(String userId, boolean rememberMe) {
+        return begin(userId, rememberMe, "pwd");
+    }
+
+    /**
+     * A challenge after a first factor with the RFC 8176 method {@code firstFactor} ({@code pwd}, or
+     * {@code fed} after a provider sign-in, ASVS 6.3.4): the completed sign-in reports that method, so a
+     * provider sign-in plus TOTP never claims a password.
+     */
+    public Optional<Challenge> begin(String userId, boolean rememberMe, String firstFactor) {
         List<String> methods = check.methods(userId);
         if (methods.isEmpty()) {
             return Optional.empty();
         }
         String token = tokens.newToken();
         Instant now = clock.instant();
-        challenges.insert(SecretTokens.hash(token), userId, rememberMe, now, now.plus(properties.challengeLifetime()));
+        challenges.insert(SecretTokens.hash(token), userId, rememberMe, firstFactor, now, now.plus(properties.challengeLifetime()));
         return Optional.of(new Challenge(token, methods));
     }
 
@@ -81,7 +90,7 @@ public class MfaChallenges {
             throw invalidToken();
         }
         ChallengeRepository.ChallengeRow row = open.get();
-        List<String> amr = new ArrayList<>(List.of("pwd"));
+        List<String> amr = new ArrayList<>(List.of(row.firstFactor()));
         // Not one transaction: a failure's audit event must survive the refusal. A factor used up by a
         // request that then loses the race for the challenge (the same token sent twice) costs nothing
         // but that one code.

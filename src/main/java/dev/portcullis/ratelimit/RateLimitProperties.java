@@ -35,6 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetGet opening a reset link on the hosted page. Default {@code ip 10/1m, ip 300/1d}.
  * @param resetPost setting a new password with a reset token. Default {@code ip 5/1h, ip 20/1d}.
  * @param mfa second-factor attempts, per challenged user. Default {@code user 5/5m, user 30/1d, ip 30/5m}.
+ * @param social social sign-in starts and provider callbacks, per IP (OAU-2). Default {@code ip 30/5m, ip 300/1d}.
  * @param api authenticated API calls per user, for users without a tier. Default
  *        {@code user 600/1m, user 100000/1d}.
  * @param apiTiers per-role limits for authenticated API calls, e.g. {@code admin}; a user with
@@ -56,6 +57,7 @@ record RateLimitProperties(
         @DefaultValue("ip 10/1m, ip 300/1d") String resetGet,
         @DefaultValue("ip 5/1h, ip 20/1d") String resetPost,
         @DefaultValue("user 5/5m, user 30/1d, ip 30/5m") String mfa,
+        @DefaultValue("ip 30/5m, ip 300/1d") String social,
         @DefaultValue("user 600/1m, user 100000/1d") String api,
         Map<String, String> apiTiers) {
 
@@ -77,7 +79,7 @@ record RateLimitProperties(
             throw new IllegalArgumentException("PORTCULLIS_RATE_LIMIT_MEMORY_MAX_KEYS must be at least 1000");
         }
         apiTiers = apiTiers == null || apiTiers.isEmpty() ? DEFAULT_API_TIERS : normaliseTiers(apiTiers);
-        specs(login, signup, forgot, verify, resend, refresh, resetGet, resetPost, mfa, api)
+        specs(login, signup, forgot, verify, resend, refresh, resetGet, resetPost, mfa, social, api)
                 .forEach((policy, spec) -> checked(policy, spec, policy.envName())); // fails startup on a bad spec
         apiTiers.forEach((role, spec) -> checked(RatePolicy.API, spec, "PORTCULLIS_RATE_LIMIT_API_TIERS_"
                 + role.toUpperCase(Locale.ROOT)));
@@ -86,7 +88,7 @@ record RateLimitProperties(
     /** The limits of every policy, parsed; API's are the untiered ones. */
     Map<RatePolicy, List<RateLimit>> policies() {
         Map<RatePolicy, List<RateLimit>> all = new EnumMap<>(RatePolicy.class);
-        specs(login, signup, forgot, verify, resend, refresh, resetGet, resetPost, mfa, api)
+        specs(login, signup, forgot, verify, resend, refresh, resetGet, resetPost, mfa, social, api)
                 .forEach((policy, spec) -> all.put(policy, checked(policy, spec, policy.envName())));
         return all;
     }
@@ -99,7 +101,8 @@ record RateLimitProperties(
     }
 
     private static Map<RatePolicy, String> specs(String login, String signup, String forgot, String verify,
-            String resend, String refresh, String resetGet, String resetPost, String mfa, String api) {
+            String resend, String refresh, String resetGet, String resetPost, String mfa, String social,
+            String api) {
         Map<RatePolicy, String> specs = new EnumMap<>(RatePolicy.class);
         specs.put(RatePolicy.LOGIN, login);
         specs.put(RatePolicy.SIGNUP, signup);
@@ -110,6 +113,7 @@ record RateLimitProperties(
         specs.put(RatePolicy.RESET_GET, resetGet);
         specs.put(RatePolicy.RESET_POST, resetPost);
         specs.put(RatePolicy.MFA, mfa);
+        specs.put(RatePolicy.SOCIAL, social);
         specs.put(RatePolicy.API, api);
         return specs;
     }

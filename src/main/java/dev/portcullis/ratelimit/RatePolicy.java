@@ -18,6 +18,8 @@ public enum RatePolicy {
     RESET_GET("reset-get", EnumSet.of(RateKeyKind.IP)),
     RESET_POST("reset-post", EnumSet.of(RateKeyKind.IP)),
     MFA("mfa", EnumSet.of(RateKeyKind.IP, RateKeyKind.USER)),
+    /** OAU-2: social sign-in starts and provider callbacks; anonymous, before any account is known. */
+    SOCIAL("social", EnumSet.of(RateKeyKind.IP)),
     /** Authenticated API calls; the limits come from the caller's role tier. */
     API("api", EnumSet.of(RateKeyKind.USER));
 

@@ -7,13 +7,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +21,7 @@ import dev.portcullis.audit.TestAuditLogs;
 import dev.portcullis.shared.RequestOrigin;
 import dev.portcullis.shared.SecretTokens;
 import dev.portcullis.testing.MutableClock;
+import dev.portcullis.testing.Races;
 import dev.portcullis.testing.TestDatabases;
 import dev.portcullis.testing.TestDatabases.TestDatabase;
 
@@ -99,10 +97,12 @@ abstract class FactorStorageContract {
     @Test
     void anMfaTokenCompletesOneSignInAndExpiredOnesArePurged_MFA3_OPS5() throws Exception {
         ChallengeRepository challenges = new ChallengeRepository(jdbc);
-        challenges.insert("hash-1", "user-1", true, T0, T0.plus(Duration.ofMinutes(5)));
-        challenges.insert("hash-2", "user-1", false, T0, T0.plus(Duration.ofMinutes(5)));
+        challenges.insert("hash-1", "user-1", true, "pwd", T0, T0.plus(Duration.ofMinutes(5)));
+        challenges.insert("hash-2", "user-1", false, "fed", T0, T0.plus(Duration.ofMinutes(5)));
 
         assertThat(challenges.findOpen("hash-1", T0)).hasValueSatisfying(c -> assertThat(c.rememberMe()).isTrue());
+        assertThat(challenges.findOpen("hash-2", T0)).as("OAU / ASVS 6.3.4: the first factor is remembered")
+                .hasValueSatisfying(c -> assertThat(c.firstFactor()).isEqualTo("fed"));
         assertThat(race(() -> challenges.markUsed("hash-1", T0.plusSeconds(10)))).isEqualTo(1);
         assertThat(challenges.findOpen("hash-1", T0.plusSeconds(11))).isEmpty();
         assertThat(challenges.findOpen("hash-2", T0.plus(Duration.ofMinutes(5)))).as("expired").isEmpty();
@@ -140,19 +140,6 @@ abstract class FactorStorageContract {
     }
 
     private int race(Callable<Boolean> attempt) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < RACERS; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return attempt.call();
-            }));
-        }
-        start.countDown();
-        int wins = 0;
-        for (Future<Boolean> result : results) {
-            wins += result.get() ? 1 : 0;
-        }
-        return wins;
+        return Races.wins(pool, RACERS, attempt);
     }
 }
