@@ -65,7 +65,7 @@ function expand(template, form) {
   return template.replace(/\{(\w+)\}/g, (all, key) => encodeURIComponent(form.dataset[key] || ''));
 }
 
-function defaultSuccess(form) {
+function defaultSuccess(data, form) {
   const then = form.dataset.then || 'status';
   if (then === 'reload') {
     location.reload();

@@ -21,6 +21,7 @@ import dev.portcullis.mfa.TrustedDevices;
 import dev.portcullis.session.Sessions;
 import dev.portcullis.shared.AuthenticatedUser;
 import dev.portcullis.shared.RouteAccess;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -31,6 +32,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * later sections are one more fragment and one more model entry.
  */
 @Controller
+@Hidden // HTML pages, listed in API.md's hosted pages, not part of the JSON API document
 @RouteAccess(RouteAccess.ACCOUNT)
 class AccountPagesController extends PageErrors {
 

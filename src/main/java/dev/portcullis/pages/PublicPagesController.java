@@ -13,6 +13,7 @@ import dev.portcullis.ratelimit.RatePolicy;
 import dev.portcullis.ratelimit.RateSubject;
 import dev.portcullis.shared.RequestOrigin;
 import dev.portcullis.shared.RouteAccess;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * WEB-1: the anonymous pages. Each is a server-rendered shell whose forms are driven by an external
@@ -20,6 +21,7 @@ import dev.portcullis.shared.RouteAccess;
  * Tokens from mailed links are handed to the page only as escaped form values, never stored.
  */
 @Controller
+@Hidden // HTML pages, listed in API.md's hosted pages, not part of the JSON API document
 @RouteAccess(RouteAccess.PUBLIC)
 class PublicPagesController extends PageErrors {
 
