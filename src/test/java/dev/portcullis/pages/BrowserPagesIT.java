@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +52,8 @@ import dev.portcullis.testing.IntegrationTest;
 @TestPropertySource(properties = { "portcullis.mail.poll-interval=200ms", "db-scheduler.polling-interval=200ms" })
 class BrowserPagesIT extends AccountFlowTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    /** Debian's chromium; {@code -Dtest.chromium=<path>} names another build. */
+    static final Path CHROMIUM = Paths.get(System.getProperty("test.chromium", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String NEW_PASSWORD = "a different long passphrase 7";
 
@@ -66,17 +68,28 @@ class BrowserPagesIT extends AccountFlowTest {
     private final List<BrowserContext> contexts = new ArrayList<>();
     private final List<String> pageErrors = new ArrayList<>();
 
+    private static final String NO_CHROMIUM = "Browser tests skipped: no Chromium at " + CHROMIUM
+            + ". Install it with `apt-get update && apt-get install -y chromium` (CI's .ci/run does).";
+
     @BeforeAll
     static void launchChromium() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Browser tests skipped: no Chromium at " + CHROMIUM
-                + ". Install it with `apt-get update && apt-get install -y chromium` (CI's .ci/run does).");
-        // The skip variable keeps Playwright from downloading a browser even when surefire's is missing.
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.err.println(NO_CHROMIUM);
+            return;
+        }
+        // The skip variable keeps Playwright from downloading a browser even when failsafe's is missing.
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
                 .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run")));
+    }
+
+    /** Per test, so that each skipped test carries the message in the reports (a class-level skip is dropped). */
+    @BeforeEach
+    void requireChromium() {
+        Assumptions.assumeTrue(browser != null, NO_CHROMIUM);
     }
 
     @AfterAll
@@ -240,10 +253,7 @@ class BrowserPagesIT extends AccountFlowTest {
     @Test
     @DisplayName("WEB-2: a cross-site form POST without the CSRF token is refused with 403 csrf_failed; the session survives")
     void crossSiteFormPostWithoutCsrfTokenIsRefused() {
-        String email = signedUp("browser-csrf-" + System.nanoTime() + "@example.com");
-        Page page = newPage("en-US");
-        signInWithPassword(page, email, PASSWORD, false);
-        page.waitForURL(url("/account/security"));
+        Page page = signedInPage("browser-csrf-", false);
 
         // A page on another site auto-submits a form at us. The issuer's origin (127.0.0.1:8080 in the
         // test profile) passes the CORS allow-list, so the CSRF check is what must stop it; the page is
@@ -270,31 +280,16 @@ class BrowserPagesIT extends AccountFlowTest {
     @Test
     @DisplayName("TOK-6: browser sign-in sets __Host-/__Secure- cookies, Secure, HttpOnly, SameSite, right paths; script sees no token")
     void signInCookiesCarryTheirSecurityAttributes() {
-        String email = signedUp("browser-cookies-" + System.nanoTime() + "@example.com");
-        Page page = newPage("en-US");
-        signInWithPassword(page, email, PASSWORD, true);
-        page.waitForURL(url("/account/security"));
+        Page page = signedInPage("browser-cookies-", true);
         List<Cookie> cookies = page.context().cookies();
 
-        Cookie access = cookie(cookies, "__Host-portcullis-access");
-        assertThat(access.secure).isTrue();
-        assertThat(access.httpOnly).isTrue();
-        assertThat(access.sameSite).isEqualTo(SameSiteAttribute.LAX);
-        assertThat(access.path).isEqualTo("/");
+        Cookie access = secureHttpOnlyCookie(cookies, "__Host-portcullis-access", SameSiteAttribute.LAX, "/");
         assertThat(access.domain).as("host-only").isEqualTo("localhost");
-
-        Cookie refresh = cookie(cookies, "__Secure-portcullis-refresh");
-        assertThat(refresh.secure).isTrue();
-        assertThat(refresh.httpOnly).isTrue();
-        assertThat(refresh.sameSite).isEqualTo(SameSiteAttribute.STRICT);
-        assertThat(refresh.path).isEqualTo("/api/v1/auth");
+        Cookie refresh = secureHttpOnlyCookie(cookies, "__Secure-portcullis-refresh", SameSiteAttribute.STRICT,
+                "/api/v1/auth");
+        assertThat(refresh.domain).as("host-only").isEqualTo("localhost");
         assertThat(refresh.expires).as("remember me: outlives the browser session").isPositive();
-
-        Cookie csrf = cookie(cookies, "__Host-portcullis-csrf");
-        assertThat(csrf.secure).isTrue();
-        assertThat(csrf.httpOnly).isTrue();
-        assertThat(csrf.sameSite).isEqualTo(SameSiteAttribute.STRICT);
-        assertThat(csrf.path).isEqualTo("/");
+        secureHttpOnlyCookie(cookies, "__Host-portcullis-csrf", SameSiteAttribute.STRICT, "/");
 
         assertThat(page.evaluate("document.cookie")).isEqualTo("");
         String storage = (String) page.evaluate("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
@@ -313,6 +308,15 @@ class BrowserPagesIT extends AccountFlowTest {
         page.navigate(url("/signup"));
         PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Konto anlegen");
         screenshot(page, "signup-de");
+    }
+
+    /** A new verified user (signed up over HTTP), signed in through the sign-in page. */
+    private Page signedInPage(String emailPrefix, boolean rememberMe) {
+        String email = signedUp(emailPrefix + System.nanoTime() + "@example.com");
+        Page page = newPage("en-US");
+        signInWithPassword(page, email, PASSWORD, rememberMe);
+        page.waitForURL(url("/account/security"));
+        return page;
     }
 
     private void signInWithPassword(Page page, String email, String password, boolean rememberMe) {
@@ -341,10 +345,16 @@ class BrowserPagesIT extends AccountFlowTest {
         return "http://localhost:" + port + path;
     }
 
-    private static Cookie cookie(List<Cookie> cookies, String name) {
+    private static Cookie secureHttpOnlyCookie(List<Cookie> cookies, String name, SameSiteAttribute sameSite,
+            String path) {
         Optional<Cookie> found = cookies.stream().filter(c -> c.name.equals(name)).findFirst();
         assertThat(found).as(name + " in " + cookies.stream().map(c -> c.name).toList()).isPresent();
-        return found.get();
+        Cookie cookie = found.get();
+        assertThat(cookie.secure).as(name + " Secure").isTrue();
+        assertThat(cookie.httpOnly).as(name + " HttpOnly").isTrue();
+        assertThat(cookie.sameSite).as(name + " SameSite").isEqualTo(sameSite);
+        assertThat(cookie.path).as(name + " Path").isEqualTo(path);
+        return cookie;
     }
 
     private static void screenshot(Page page, String name) {
