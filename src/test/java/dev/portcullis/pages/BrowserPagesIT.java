@@ -297,6 +297,36 @@ class BrowserPagesIT extends AccountFlowTest {
     }
 
     @Test
+    @DisplayName("WEB-2 TOK-3: an account page renews an expired access cookie silently; a public page never calls refresh")
+    void silentRefreshRunsOnAccountPagesOnly() {
+        Page page = signedInPage("browser-refresh-", true);
+        List<String> refreshedFrom = new ArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().endsWith("/api/v1/auth/refresh")) {
+                refreshedFrom.add(page.url());
+            }
+        });
+
+        // The access cookie is gone (as when it expires); the refresh cookie is still there.
+        page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
+        page.getByLabel("Name").fill("Ada");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        PlaywrightAssertions.assertThat(page.locator("#profile-name")).hasValue("Ada");
+        assertThat(refreshedFrom).containsExactly(url("/account/security"));
+
+        page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
+        page.navigate(url("/login"));
+        page.getByLabel("Email address").fill("nobody-" + System.nanoTime() + "@example.com");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("wrong password entirely");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        PlaywrightAssertions.assertThat(page.locator("#login-form [data-status]"))
+                .hasText("The email address or password is not right.");
+        page.navigate(url("/signup"));
+        page.navigate(url("/forgot"));
+        assertThat(refreshedFrom).as("no refresh from public pages").hasSize(1);
+    }
+
+    @Test
     @DisplayName("WEB-1: a German browser gets German pages")
     void germanBrowserGetsGermanPages() {
         Page page = newPage("de-DE");
