@@ -1,5 +1,7 @@
 package dev.portcullis.access;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +72,9 @@ final class RouteAccessCheck implements HandlerInterceptor {
         AuthenticatedUser caller = caller();
         if (caller == null) {
             if (isPage(method) && HttpMethod.GET.matches(request.getMethod())) {
-                response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
+                // Back to this page after signing in; the query is dropped, it may hold a token.
+                String next = URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8);
+                response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?next=" + next);
                 return false;
             }
             throw new ProblemException(ErrorCode.UNAUTHORIZED, 401, "Authentication is required.", List.of(),

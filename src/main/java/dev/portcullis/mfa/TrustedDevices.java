@@ -28,8 +28,8 @@ public class TrustedDevices {
     static final String PATH = "/api/v1/auth";
     private static final int MAX_COOKIE_LENGTH = 128;
 
-    /** One trusted browser as {@code GET /api/v1/me/trusted-devices} lists it. */
-    record TrustedDevice(String id, Instant createdAt, Instant expiresAt, Instant lastUsedAt, String ip,
+    /** One trusted browser as {@code GET /api/v1/me/trusted-devices} and the account page list it. */
+    public record TrustedDevice(String id, Instant createdAt, Instant expiresAt, Instant lastUsedAt, String ip,
             String userAgent) {
     }
 
@@ -74,7 +74,8 @@ public class TrustedDevices {
                 .maxAge(lifetime()).build();
     }
 
-    List<TrustedDevice> list(String userId) {
+    /** MFA-4 / TOK-5: the user's live trusted browsers, newest first. */
+    public List<TrustedDevice> list(String userId) {
         return jdbc.sql("SELECT id, created_at, expires_at, last_used_at, ip, user_agent FROM mfa_trusted_device "
                 + "WHERE user_id = :user AND revoked_at IS NULL AND expires_at > :now ORDER BY created_at DESC, id")
                 .param("user", userId).param("now", Timestamp.from(clock.instant()))

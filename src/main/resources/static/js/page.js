@@ -1,0 +1,4 @@
+// Pages whose forms need nothing beyond data-api / data-then.
+import { bindAll } from './forms.js';
+
+bindAll();

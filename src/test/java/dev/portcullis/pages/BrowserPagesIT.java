@@ -1,0 +1,393 @@
+package dev.portcullis.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+
+import dev.portcullis.config.PublicUrls;
+import dev.portcullis.mfa.TestTotp;
+import dev.portcullis.testing.AccountFlowTest;
+import dev.portcullis.testing.IntegrationTest;
+
+/**
+ * WEB-1..3, TOK-6, MFA-1..4 in a real browser: Debian's Chromium driven by Playwright, never a
+ * downloaded browser. The server runs on a random port and the browser talks to
+ * {@code http://localhost}, which Chromium treats as a secure context, so the {@code __Host-} and
+ * {@code Secure} cookies behave as they do over HTTPS. Every page visited is saved as
+ * {@code target/screenshots/<page>.png}.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "portcullis.mail.poll-interval=200ms", "db-scheduler.polling-interval=200ms" })
+class BrowserPagesIT extends AccountFlowTest {
+
+    /** Debian's chromium; {@code -Dtest.chromium=<path>} names another build. */
+    static final Path CHROMIUM = Paths.get(System.getProperty("test.chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final String NEW_PASSWORD = "a different long passphrase 7";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @Autowired
+    Clock clock;
+    @Autowired
+    PublicUrls urls;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+    private final List<String> pageErrors = new ArrayList<>();
+
+    private static final String NO_CHROMIUM = "Browser tests skipped: no Chromium at " + CHROMIUM
+            + ". Install it with `apt-get update && apt-get install -y chromium` (CI's .ci/run does).";
+
+    @BeforeAll
+    static void launchChromium() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.err.println(NO_CHROMIUM);
+            return;
+        }
+        // The skip variable keeps Playwright from downloading a browser even when failsafe's is missing.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    /** Per test, so that each skipped test carries the message in the reports (a class-level skip is dropped). */
+    @BeforeEach
+    void requireChromium() {
+        Assumptions.assumeTrue(browser != null, NO_CHROMIUM);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        assertThat(pageErrors).as("uncaught script errors on the pages").isEmpty();
+    }
+
+    @Test
+    @DisplayName("WEB-1 MFA-1 MFA-3 TOK-5: sign up, verify by the mailed link, sign in, enrol TOTP, sign out, sign in with MFA, revoke the other session")
+    void signUpVerifySignInEnrolTotpSignInWithMfaAndRevokeOtherSession() {
+        String email = "browser-flow-" + System.nanoTime() + "@example.com";
+        Page page = newPage("en-US");
+
+        page.navigate(url("/signup"));
+        screenshot(page, "signup");
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        page.waitForURL(url("/verify-email/sent"));
+        PlaywrightAssertions.assertThat(page.locator("#resend-email")).hasValue(email);
+        PlaywrightAssertions.assertThat(page.locator("#cooldown")).containsText("You can ask again in");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Send the link again"))).isDisabled();
+        screenshot(page, "verify-sent");
+
+        page.navigate(url("/verify-email?token=" + mailedToken(email, "verify-email")));
+        assertThat(page.url()).as("the token leaves the address bar").isEqualTo(url("/verify-email"));
+        screenshot(page, "verify");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm email address")).click();
+        PlaywrightAssertions.assertThat(page.getByText("Your email address is confirmed.")).isVisible();
+        screenshot(page, "verify-done");
+
+        signInWithPassword(page, email, PASSWORD, true);
+        page.waitForURL(url("/account/security"));
+        screenshot(page, "account-security");
+
+        // MFA-1: enrol with the secret shown next to the QR code, confirmed by a code from an independent generator.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app")).click();
+        PlaywrightAssertions.assertThat(page.locator("#mfa-qr")).hasAttribute("src",
+                java.util.regex.Pattern.compile("^data:image/png;base64,"));
+        String secret = page.locator("#mfa-secret").textContent();
+        screenshot(page, "mfa-enrol");
+        page.getByLabel("Code shown in the app").fill(TestTotp.code(secret, clock.instant()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on")).click();
+        PlaywrightAssertions.assertThat(page.locator("#recovery-codes-list li")).hasCount(10);
+        List<String> recoveryCodes = page.locator("#recovery-codes-list li").allTextContents();
+        screenshot(page, "recovery-codes");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have saved them")).click();
+        PlaywrightAssertions.assertThat(page.locator("#mfa-title .pill")).hasText("on");
+
+        page.locator("#logout-form button").click();
+        page.waitForURL(url("/login"));
+
+        // MFA-3: the password step hands over to the code step on the same page.
+        signInWithPassword(page, email, PASSWORD, false);
+        PlaywrightAssertions.assertThat(page.locator("#mfa-step")).isVisible();
+        assertThat(page.url()).isEqualTo(url("/mfa"));
+        screenshot(page, "mfa");
+        // The enrolment used this step's code, and a code is accepted once: the next step's.
+        page.getByLabel("Authentication code").fill(TestTotp.code(secret, clock.instant().plusSeconds(30)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        page.waitForURL(url("/account/security"));
+
+        // A second browser signs in with a recovery code (MFA-2) ...
+        Page other = newPage("en-US");
+        signInWithPassword(other, email, PASSWORD, false);
+        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a recovery code instead")).click();
+        other.getByLabel("Recovery code").fill(recoveryCodes.get(0));
+        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        other.waitForURL(url("/account/security"));
+
+        // ... and the first one signs it out (TOK-5).
+        page.reload();
+        PlaywrightAssertions.assertThat(page.locator("#sessions li.row")).hasCount(2);
+        screenshot(page, "account-sessions");
+        page.locator("#sessions form.row-action button").click();
+        PlaywrightAssertions.assertThat(page.locator("#sessions li.row")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#sessions li.row .pill")).hasText("this device");
+
+        other.navigate(url("/account/security"));
+        other.waitForURL(url("/login?next=%2Faccount%2Fsecurity"));
+        page.reload();
+        PlaywrightAssertions.assertThat(page.locator("#activity")).containsText("Recovery code used");
+    }
+
+    @Test
+    @DisplayName("RST-1 RST-2 PWD-2: forgot and reset through the pages; the browser shows the policy's own words")
+    void forgotAndResetPasswordThroughThePages() {
+        String email = signedUp("browser-reset-" + System.nanoTime() + "@example.com");
+        Page page = newPage("en-US");
+
+        page.navigate(url("/forgot"));
+        page.getByLabel("Email address").fill(email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reset link")).click();
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT).filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText("is on its way"))).isVisible();
+        screenshot(page, "forgot");
+
+        page.navigate(url("/reset?token=" + mailedToken(email, "reset")));
+        screenshot(page, "reset");
+        String tooShort = field(http.get("/api/v1/auth/password/policy").body(), "message");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("short");
+        page.getByLabel("Repeat the new password").fill("short");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set new password")).click();
+        PlaywrightAssertions.assertThat(page.locator("#reset-password-error")).hasText(tooShort);
+        PlaywrightAssertions.assertThat(page.locator("#reset-password")).hasAttribute("aria-invalid", "true");
+        screenshot(page, "reset-policy-error");
+
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(NEW_PASSWORD);
+        page.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set new password")).click();
+        PlaywrightAssertions.assertThat(page.getByText("Your password was changed.")).isVisible();
+
+        signInWithPassword(page, email, PASSWORD, false);
+        PlaywrightAssertions.assertThat(page.locator("#login-form [data-status]"))
+                .hasText("The email address or password is not right.");
+        screenshot(page, "login-error");
+        signInWithPassword(page, email, NEW_PASSWORD, false);
+        page.waitForURL(url("/account/security"));
+    }
+
+    @Test
+    @DisplayName("WEB-3: a script injected into a page without the nonce does not run, and the browser reports the violation")
+    void injectedScriptWithoutNonceIsBlockedByCsp() {
+        Page page = newPage("en-US");
+        page.addInitScript("window.__violations = [];"
+                + "document.addEventListener('securitypolicyviolation',"
+                + " e => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));");
+        // An HTML injection as an attacker would get it: the markup arrives inside the server's own
+        // response, with the server's CSP header.
+        page.route(url("/login"), route -> {
+            APIResponse original = route.fetch();
+            String injected = original.text().replace("</main>",
+                    "<script>window.__injected = true;</script></main>");
+            assertThat(injected).contains("window.__injected");
+            route.fulfill(new Route.FulfillOptions().setResponse(original).setBody(injected));
+        });
+
+        page.navigate(url("/login"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !((List<?>) page.evaluate("window.__violations")).isEmpty());
+        assertThat(page.evaluate("typeof window.__injected")).isEqualTo("undefined");
+        assertThat(page.evaluate("window.__violations").toString()).contains("script-src");
+        // The page's own module, loaded with the nonce, still ran: it enables the submit button.
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in"))).isEnabled();
+        screenshot(page, "login");
+    }
+
+    @Test
+    @DisplayName("WEB-2: a cross-site form POST without the CSRF token is refused with 403 csrf_failed; the session survives")
+    void crossSiteFormPostWithoutCsrfTokenIsRefused() {
+        Page page = signedInPage("browser-csrf-", false);
+
+        // A page on another site auto-submits a form at us. The issuer's origin (127.0.0.1:8080 in the
+        // test profile) passes the CORS allow-list, so the CSRF check is what must stop it; the page is
+        // served by the browser's router, nothing listens there.
+        Response refused = submitCrossSiteForm(page, urls.issuer() + "/attacker.html");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text()).contains("\"code\":\"csrf_failed\"");
+
+        // From an origin that is not allowed at all, the CORS check refuses first (WEB-5): 403 as well.
+        Response unknownOrigin = submitCrossSiteForm(page, "http://127.0.0.1:" + port + "/attacker.html");
+        assertThat(unknownOrigin.status()).isEqualTo(403);
+
+        page.navigate(url("/account/security"));
+        assertThat(page.url()).as("still signed in").isEqualTo(url("/account/security"));
+    }
+
+    private Response submitCrossSiteForm(Page page, String attackerPage) {
+        page.route(attackerPage, route -> route.fulfill(new Route.FulfillOptions().setContentType("text/html")
+                .setBody("<form id=f method=post action='" + url("/api/v1/auth/logout-all") + "'>"
+                        + "<input name=confirm value=yes></form><script>document.getElementById('f').submit()</script>")));
+        return page.waitForResponse(r -> r.url().equals(url("/api/v1/auth/logout-all")), () -> page.navigate(attackerPage));
+    }
+
+    @Test
+    @DisplayName("TOK-6: browser sign-in sets __Host-/__Secure- cookies, Secure, HttpOnly, SameSite, right paths; script sees no token")
+    void signInCookiesCarryTheirSecurityAttributes() {
+        Page page = signedInPage("browser-cookies-", true);
+        List<Cookie> cookies = page.context().cookies();
+
+        Cookie access = secureHttpOnlyCookie(cookies, "__Host-portcullis-access", SameSiteAttribute.LAX, "/");
+        assertThat(access.domain).as("host-only").isEqualTo("localhost");
+        Cookie refresh = secureHttpOnlyCookie(cookies, "__Secure-portcullis-refresh", SameSiteAttribute.STRICT,
+                "/api/v1/auth");
+        assertThat(refresh.domain).as("host-only").isEqualTo("localhost");
+        assertThat(refresh.expires).as("remember me: outlives the browser session").isPositive();
+        secureHttpOnlyCookie(cookies, "__Host-portcullis-csrf", SameSiteAttribute.STRICT, "/");
+
+        assertThat(page.evaluate("document.cookie")).isEqualTo("");
+        String storage = (String) page.evaluate("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
+        assertThat(storage).doesNotContain(access.value).doesNotContain(refresh.value);
+    }
+
+    @Test
+    @DisplayName("WEB-2 TOK-3: an account page renews an expired access cookie silently; a public page never calls refresh")
+    void silentRefreshRunsOnAccountPagesOnly() {
+        Page page = signedInPage("browser-refresh-", true);
+        List<String> refreshedFrom = new ArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().endsWith("/api/v1/auth/refresh")) {
+                refreshedFrom.add(page.url());
+            }
+        });
+
+        // The access cookie is gone (as when it expires); the refresh cookie is still there.
+        page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
+        page.getByLabel("Name").fill("Ada");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        PlaywrightAssertions.assertThat(page.locator("#profile-name")).hasValue("Ada");
+        assertThat(refreshedFrom).containsExactly(url("/account/security"));
+
+        page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
+        page.navigate(url("/login"));
+        page.getByLabel("Email address").fill("nobody-" + System.nanoTime() + "@example.com");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("wrong password entirely");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        PlaywrightAssertions.assertThat(page.locator("#login-form [data-status]"))
+                .hasText("The email address or password is not right.");
+        page.navigate(url("/signup"));
+        page.navigate(url("/forgot"));
+        assertThat(refreshedFrom).as("no refresh from public pages").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("WEB-1: a German browser gets German pages")
+    void germanBrowserGetsGermanPages() {
+        Page page = newPage("de-DE");
+        page.navigate(url("/login"));
+        PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("lang", "de");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Anmelden"))).isEnabled();
+        screenshot(page, "login-de");
+        page.navigate(url("/signup"));
+        PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Konto anlegen");
+        screenshot(page, "signup-de");
+    }
+
+    /** A new verified user (signed up over HTTP), signed in through the sign-in page. */
+    private Page signedInPage(String emailPrefix, boolean rememberMe) {
+        String email = signedUp(emailPrefix + System.nanoTime() + "@example.com");
+        Page page = newPage("en-US");
+        signInWithPassword(page, email, PASSWORD, rememberMe);
+        page.waitForURL(url("/account/security"));
+        return page;
+    }
+
+    private void signInWithPassword(Page page, String email, String password, boolean rememberMe) {
+        if (!page.url().startsWith(url("/login"))) {
+            page.navigate(url("/login"));
+        }
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByLabel("Keep me signed in on this device").setChecked(rememberMe);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    private Page newPage(String locale) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
+                .setViewportSize(1100, 900));
+        context.setDefaultTimeout(15_000);
+        contexts.add(context);
+        Page page = context.newPage();
+        page.onPageError(pageErrors::add);
+        // Diagnostics for a failing run (CSP reports and script errors land in the browser console).
+        page.onConsoleMessage(m -> System.out.println("browser console [" + m.type() + "] " + m.text()));
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static Cookie secureHttpOnlyCookie(List<Cookie> cookies, String name, SameSiteAttribute sameSite,
+            String path) {
+        Optional<Cookie> found = cookies.stream().filter(c -> c.name.equals(name)).findFirst();
+        assertThat(found).as(name + " in " + cookies.stream().map(c -> c.name).toList()).isPresent();
+        Cookie cookie = found.get();
+        assertThat(cookie.secure).as(name + " Secure").isTrue();
+        assertThat(cookie.httpOnly).as(name + " HttpOnly").isTrue();
+        assertThat(cookie.sameSite).as(name + " SameSite").isEqualTo(sameSite);
+        assertThat(cookie.path).as(name + " Path").isEqualTo(path);
+        return cookie;
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
