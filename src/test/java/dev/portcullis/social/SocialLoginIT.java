@@ -412,6 +412,9 @@ class SocialLoginIT extends AccountFlowTest {
 
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
         assertThat(cookie(callback, ACCESS_COOKIE)).as("no session before the second factor").isNull();
+        assertThat(callback.body()).as("WEB-3: an external module with the nonce, no inline script")
+                .containsPattern("<script type=\"module\" src=\"/js/social-mfa.js\" nonce=\"[^\"]+\">")
+                .doesNotContain("addEventListener").contains("name=\"_csrf\"");
         String mfaToken = callback.body().replaceAll("(?s).*name=\"mfa_token\" value=\"([^\"]+)\".*", "$1");
         CLOCK.advance(Duration.ofSeconds(30));
         HttpResponse<String> done = http.postJson("/api/v1/auth/mfa", "{\"mfa_token\":\"" + mfaToken + "\",\"code\":\""
