@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +41,7 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 
 import dev.portcullis.config.PublicUrls;
 import dev.portcullis.mfa.TestTotp;
-import dev.portcullis.testing.AccountFlowTest;
+import dev.portcullis.testing.AdminFlowTest;
 import dev.portcullis.testing.IntegrationTest;
 
 /**
@@ -46,11 +49,11 @@ import dev.portcullis.testing.IntegrationTest;
  * downloaded browser. The server runs on a random port and the browser talks to
  * {@code http://localhost}, which Chromium treats as a secure context, so the {@code __Host-} and
  * {@code Secure} cookies behave as they do over HTTPS. Every page visited is saved as
- * {@code target/screenshots/<page>.png}.
+ * {@code target/screenshots/<page>.png}. Extends AdminFlowTest for its role grants and user lookups.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "portcullis.mail.poll-interval=200ms", "db-scheduler.polling-interval=200ms" })
-class BrowserPagesIT extends AccountFlowTest {
+class BrowserPagesIT extends AdminFlowTest {
 
     /** Debian's chromium; {@code -Dtest.chromium=<path>} names another build. */
     static final Path CHROMIUM = Paths.get(System.getProperty("test.chromium", "/usr/bin/chromium"));
@@ -338,6 +341,107 @@ class BrowserPagesIT extends AccountFlowTest {
         page.navigate(url("/signup"));
         PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Konto anlegen");
         screenshot(page, "signup-de");
+    }
+
+    @Test
+    @DisplayName("KEY-1 KEY-2 WEB-1: an API key made on the account page is shown once, works, and stops working when revoked")
+    void apiKeyIsShownOnceAndRevokedOnTheAccountPage() {
+        Page page = signedInPage("browser-keys-", false);
+        // A plain user is offered only the scope every account has.
+        PlaywrightAssertions.assertThat(page.locator("#api-key-form input[name=scope]")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#api-key-form input[name=scope]")).hasValue("account");
+
+        page.getByLabel("Key name").fill("deploy <script>");
+        page.getByLabel("Expires").selectOption("30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+        PlaywrightAssertions.assertThat(page.locator("#api-key-value")).hasText(java.util.regex.Pattern.compile("^pc_"));
+        String key = page.locator("#api-key-value").textContent();
+        screenshot(page, "account-api-keys");
+        assertThat(me(key).statusCode()).as("the key shown works").isEqualTo(200);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have copied it")).click();
+        PlaywrightAssertions.assertThat(page.locator("#api-keys-list li.row")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#api-keys-list li.row strong")).hasText("deploy <script>");
+        PlaywrightAssertions.assertThat(page.locator("#api-keys-list li.row")).containsText(key.substring(0, 8));
+        assertThat(page.content()).as("the key is never shown again").doesNotContain(key);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke the key deploy <script>")).click();
+        PlaywrightAssertions.assertThat(page.locator("#api-keys-list li.row")).hasCount(0);
+        PlaywrightAssertions.assertThat(page.getByText("You have no API keys.")).isVisible();
+        assertThat(me(key).statusCode()).as("a revoked key").isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("ADM-2 MFA-5 AUD-1: an admin finds a user, blocks them after the step-up code prompt (their session ends) and reads the audit event")
+    void adminSearchesBlocksWithStepUpAndReadsTheAuditEvent() {
+        String target = newEmail("browser-target");
+        Tokens targetTokens = signedIn(target);
+        String targetId = userId(target);
+        String admin = newEmail("browser-admin");
+        signedUp(admin);
+        grant(admin, "admin");
+        // MFA-6: the admin enrols (with the enrolment-only token), keeping the recovery codes.
+        String access = Tokens.of(login(admin, PASSWORD)).access();
+        HttpResponse<String> enrol = http.postJson("/api/v1/me/mfa/totp", "", bearer(access));
+        String secret = field(enrol.body(), "secret");
+        HttpResponse<String> confirmed = http.postJson("/api/v1/me/mfa/totp/confirm", "{\"code\":\""
+                + TestTotp.code(secret, clock.instant()) + "\"}", bearer(access));
+        Matcher firstCode = Pattern.compile("\"recovery_codes\":\\[\"([^\"]+)\"").matcher(confirmed.body());
+        assertThat(firstCode.find()).as(confirmed.body()).isTrue();
+
+        Page page = newPage("en-US");
+        signInWithPassword(page, admin, PASSWORD, false);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a recovery code instead")).click();
+        page.getByLabel("Recovery code").fill(firstCode.group(1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        page.waitForURL(url("/account/security"));
+
+        page.navigate(url("/admin"));
+        page.waitForURL(url("/admin/users"));
+        page.getByLabel("Email or name").fill(target);
+        page.getByLabel("Status").selectOption("active");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        PlaywrightAssertions.assertThat(page.locator("table tbody tr")).hasCount(1);
+        screenshot(page, "admin-users");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(target)).click();
+        page.waitForURL(url("/admin/users/" + targetId));
+        PlaywrightAssertions.assertThat(page.locator("#user-status")).hasText("active");
+        screenshot(page, "admin-user");
+
+        // MFA-5: the sign-in is no longer recent (its session is an hour old, its access cookie renewed from
+        // it), so the block is answered with step_up_required and the page asks for a code, then sends it.
+        jdbc.sql("UPDATE user_session SET created_at = :old WHERE user_id = :id")
+                .param("old", java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
+                .param("id", userId(admin)).update();
+        page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Block")).click();
+        PlaywrightAssertions.assertThat(page.getByLabel("Authenticator code")).isFocused();
+        page.getByLabel("Authenticator code").fill(TestTotp.code(secret, clock.instant().plusSeconds(30)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Block")).click();
+        PlaywrightAssertions.assertThat(page.locator("#user-status")).hasText("blocked");
+        assertThat(me(targetTokens.access()).statusCode()).as("the blocked user's session ended").isEqualTo(401);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit events").setExact(true)).click();
+        page.getByLabel("User id").fill(targetId);
+        page.getByLabel("Event type").fill("account.blocked");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        PlaywrightAssertions.assertThat(page.locator("#audit-events tbody tr")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#audit-events tbody tr")).containsText(userId(admin));
+        screenshot(page, "admin-audit");
+    }
+
+    @Test
+    @DisplayName("ADM-1 WEB-1: a signed-in user without the admin role gets a friendly 403 page at /admin, no JSON, no trace")
+    void plainUserGetsTheForbiddenPageAtAdmin() {
+        Page page = signedInPage("browser-plain-", false);
+        Response response = page.navigate(url("/admin/users"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.headerValue("content-type")).startsWith("text/html");
+        PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Not for you");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Back to your account"))).isVisible();
+        assertThat(page.content()).doesNotContain("Exception", "\"code\"");
+        screenshot(page, "admin-forbidden");
     }
 
     /** A new verified user (signed up over HTTP), signed in through the sign-in page. */
