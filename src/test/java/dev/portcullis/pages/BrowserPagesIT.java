@@ -30,6 +30,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -168,12 +169,7 @@ class BrowserPagesIT extends AdminFlowTest {
         page.waitForURL(url("/account/security"));
 
         // A second browser signs in with a recovery code (MFA-2) ...
-        Page other = newPage("en-US");
-        signInWithPassword(other, email, PASSWORD, false);
-        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a recovery code instead")).click();
-        other.getByLabel("Recovery code").fill(recoveryCodes.get(0));
-        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
-        other.waitForURL(url("/account/security"));
+        Page other = signedInWithRecoveryCode(email, recoveryCodes.get(0));
 
         // ... and the first one signs it out (TOK-5).
         page.reload();
@@ -312,8 +308,11 @@ class BrowserPagesIT extends AdminFlowTest {
 
         // The access cookie is gone (as when it expires); the refresh cookie is still there.
         page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
-        page.getByLabel("Name").fill("Ada");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Ada");
+        // The saved page reloads; waiting for that load keeps it from racing the navigation below.
+        page.waitForResponse(r -> r.url().equals(url("/account/security")) && "GET".equals(r.request().method()),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click());
+        page.waitForLoadState();
         PlaywrightAssertions.assertThat(page.locator("#profile-name")).hasValue("Ada");
         assertThat(refreshedFrom).containsExactly(url("/account/security"));
 
@@ -389,12 +388,7 @@ class BrowserPagesIT extends AdminFlowTest {
         Matcher firstCode = Pattern.compile("\"recovery_codes\":\\[\"([^\"]+)\"").matcher(confirmed.body());
         assertThat(firstCode.find()).as(confirmed.body()).isTrue();
 
-        Page page = newPage("en-US");
-        signInWithPassword(page, admin, PASSWORD, false);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a recovery code instead")).click();
-        page.getByLabel("Recovery code").fill(firstCode.group(1));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
-        page.waitForURL(url("/account/security"));
+        Page page = signedInWithRecoveryCode(admin, firstCode.group(1));
 
         page.navigate(url("/admin"));
         page.waitForURL(url("/admin/users"));
@@ -415,8 +409,10 @@ class BrowserPagesIT extends AdminFlowTest {
                 .param("id", userId(admin)).update();
         page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Block")).click();
-        PlaywrightAssertions.assertThat(page.getByLabel("Authenticator code")).isFocused();
-        page.getByLabel("Authenticator code").fill(TestTotp.code(secret, clock.instant().plusSeconds(30)));
+        Locator stepUpCode = page.locator("#block-form").getByLabel("Authenticator code");
+        PlaywrightAssertions.assertThat(stepUpCode).isFocused();
+        PlaywrightAssertions.assertThat(page.locator("#block-form [data-status]")).containsText("confirm it is you");
+        stepUpCode.fill(TestTotp.code(secret, clock.instant().plusSeconds(30)));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Block")).click();
         PlaywrightAssertions.assertThat(page.locator("#user-status")).hasText("blocked");
         assertThat(me(targetTokens.access()).statusCode()).as("the blocked user's session ended").isEqualTo(401);
@@ -449,6 +445,17 @@ class BrowserPagesIT extends AdminFlowTest {
         String email = signedUp(emailPrefix + System.nanoTime() + "@example.com");
         Page page = newPage("en-US");
         signInWithPassword(page, email, PASSWORD, rememberMe);
+        page.waitForURL(url("/account/security"));
+        return page;
+    }
+
+    /** MFA-2: a new browser signs in with the password and a recovery code as the second step. */
+    private Page signedInWithRecoveryCode(String email, String recoveryCode) {
+        Page page = newPage("en-US");
+        signInWithPassword(page, email, PASSWORD, false);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a recovery code instead")).click();
+        page.getByLabel("Recovery code").fill(recoveryCode);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
         page.waitForURL(url("/account/security"));
         return page;
     }
