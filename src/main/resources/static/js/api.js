@@ -14,8 +14,8 @@ function refreshAllowed() {
   return document.body.dataset.session === 'account';
 }
 
-function send(method, url, body) {
-  const headers = { Accept: JSON_TYPE, 'X-Token-Delivery': 'cookie' };
+function send(method, url, body, extraHeaders) {
+  const headers = { ...extraHeaders, Accept: JSON_TYPE, 'X-Token-Delivery': 'cookie' };
   if (method !== 'GET' && method !== 'HEAD') {
     headers['X-CSRF-TOKEN'] = csrfToken();
   }
@@ -56,13 +56,16 @@ async function parse(response) {
   return { ok: false, status: response.status, problem };
 }
 
-/** Calls the API; resolves to {ok, status, data} or {ok: false, status, problem}. Never rejects. */
-export async function call(method, url, body) {
+/**
+ * Calls the API; resolves to {ok, status, data} or {ok: false, status, problem}. Never rejects.
+ * extraHeaders carries e.g. the step-up code (X-MFA-Code, MFA-5).
+ */
+export async function call(method, url, body, extraHeaders = {}) {
   try {
-    let response = await send(method, url, body);
+    let response = await send(method, url, body, extraHeaders);
     if (response.status === 401 && refreshAllowed() && !url.startsWith('/api/v1/auth/')) {
       if (await refreshSession()) {
-        response = await send(method, url, body);
+        response = await send(method, url, body, extraHeaders);
       } else {
         location.assign('/login?next=' + encodeURIComponent(location.pathname));
       }

@@ -80,6 +80,39 @@ function defaultSuccess(data, form) {
   }
 }
 
+// MFA-5: a sensitive change answered with step_up_required is sent again with a code from the
+// authenticator in X-MFA-Code; the form carries the field (fields.html stepUp), hidden until asked for.
+function stepUpField(form) {
+  const holder = form.querySelector('[data-step-up]');
+  return holder ? { holder, input: holder.querySelector('input') } : null;
+}
+
+function stepUpHeaders(form) {
+  const field = stepUpField(form);
+  const code = field && !field.holder.hidden ? field.input.value.replace(/\s/g, '') : '';
+  return code ? { 'X-MFA-Code': code } : {};
+}
+
+function askForStepUp(form) {
+  const field = stepUpField(form);
+  if (!field) {
+    return;
+  }
+  field.holder.hidden = false;
+  field.input.required = true;
+  field.input.value = '';
+  field.input.focus();
+}
+
+function hideStepUp(form) {
+  const field = stepUpField(form);
+  if (field) {
+    field.holder.hidden = true;
+    field.input.required = false;
+    field.input.value = '';
+  }
+}
+
 /**
  * Submits `form` through the API. options.body(values) may adjust the JSON; options.check(values)
  * returns false to stop (after showing its own errors); options.onProblem(problem, form) runs after the
@@ -101,13 +134,18 @@ export function bindForm(form, onSuccess, options = {}) {
     buttons.forEach((b) => { b.disabled = true; });
     form.setAttribute('aria-busy', 'true');
     const result = await call(method, expand(form.dataset.api, form),
-      method === 'GET' || method === 'DELETE' && Object.keys(body).length === 0 ? undefined : body);
+      method === 'GET' || method === 'DELETE' && Object.keys(body).length === 0 ? undefined : body,
+      stepUpHeaders(form));
     form.removeAttribute('aria-busy');
     buttons.forEach((b) => { b.disabled = false; });
     if (result.ok) {
+      hideStepUp(form);
       await (onSuccess || defaultSuccess)(result.data, form);
     } else {
       showProblem(form, result.problem);
+      if (result.problem.code === 'step_up_required') {
+        askForStepUp(form);
+      }
       if (options.onProblem) {
         options.onProblem(result.problem, form);
       }
@@ -115,6 +153,24 @@ export function bindForm(form, onSuccess, options = {}) {
   });
   // Submit buttons start disabled so that without this module no form can post a password anywhere.
   form.querySelectorAll('button[data-enable]').forEach((b) => { b.disabled = false; });
+}
+
+/** The sign-out button of every signed-in page's header. */
+export function bindLogout() {
+  const logoutForm = document.getElementById('logout-form');
+  if (!logoutForm) {
+    return;
+  }
+  logoutForm.querySelectorAll('button[data-enable]').forEach((b) => { b.disabled = false; });
+  logoutForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const result = await call('POST', '/api/v1/auth/logout');
+    if (result.ok) {
+      location.assign('/login');
+    } else {
+      status(logoutForm, problemText(result.problem), 'error');
+    }
+  });
 }
 
 /** Binds every form[data-api] not bound by the page's module. */

@@ -9,9 +9,12 @@ import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.portcullis.access.Permissions;
+import dev.portcullis.apikey.ApiKeys;
 import dev.portcullis.audit.AuditLog;
 import dev.portcullis.audit.AuditQuery;
 import dev.portcullis.identity.SecondFactorStatus;
@@ -37,6 +40,8 @@ class AccountPagesController extends PageErrors {
 
     /** Recent activity shows the latest events; the full history is {@code GET /api/v1/me/activity}. */
     private static final int ACTIVITY_ROWS = 15;
+    /** The social module's pending-link cookie (docs/social-login.md); only its presence is read here. */
+    private static final String LINK_COOKIE = "__Host-portcullis-link";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -44,6 +49,10 @@ class AccountPagesController extends PageErrors {
     }
 
     record DeviceRow(String id, String userAgent, String ip, String createdAt, String expiresAt) {
+    }
+
+    record ApiKeyRow(String id, String name, String prefix, String scopes, String createdAt, String expiresAt,
+            String lastUsedAt) {
     }
 
     record ActivityRow(String type, String occurredAt, String isoTime, String ip, String device) {
@@ -54,9 +63,13 @@ class AccountPagesController extends PageErrors {
     private final Sessions sessions;
     private final TrustedDevices trustedDevices;
     private final AuditLog audit;
+    private final ApiKeys apiKeys;
+    private final Permissions permissions;
 
     AccountPagesController(Users users, SecondFactorStatus secondFactor, Sessions sessions,
-            TrustedDevices trustedDevices, AuditLog audit) {
+            TrustedDevices trustedDevices, AuditLog audit, ApiKeys apiKeys, Permissions permissions) {
+        this.apiKeys = apiKeys;
+        this.permissions = permissions;
         this.users = users;
         this.secondFactor = secondFactor;
         this.sessions = sessions;
@@ -65,7 +78,8 @@ class AccountPagesController extends PageErrors {
     }
 
     @GetMapping("/account/security")
-    String security(@AuthenticationPrincipal AuthenticatedUser caller, Model model) {
+    String security(@AuthenticationPrincipal AuthenticatedUser caller,
+            @CookieValue(name = LINK_COOKIE, required = false) String pendingLink, Model model) {
         // The route check (ADM-1) sent anonymous browsers to sign in; an account deleted meanwhile signs in again.
         Optional<UserAccount> account = users.findById(caller.userId());
         if (account.isEmpty()) {
@@ -85,6 +99,13 @@ class AccountPagesController extends PageErrors {
                 .map(d -> new DeviceRow(d.id(), d.userAgent(), d.ip(), format(d.createdAt()), format(d.expiresAt())))
                 .toList());
         model.addAttribute("activity", activity(user.id()));
+        model.addAttribute("apiKeys", apiKeys.list(user.id()).stream()
+                .map(k -> new ApiKeyRow(k.id(), k.name(), k.prefix(), String.join(" ", k.scopes()), format(k.createdAt()),
+                        format(k.expiresAt()), format(k.lastUsedAt())))
+                .toList());
+        model.addAttribute("apiKeyScopes", keyScopes(caller));
+        // OAU-4: the social sign-in left this browser a pending link; the owner confirms it here (the API checks it all).
+        model.addAttribute("linkPending", pendingLink != null && !pendingLink.isBlank());
         return "pages/account/security";
     }
 
@@ -95,6 +116,16 @@ class AccountPagesController extends PageErrors {
         return "pages/account/email-confirm";
     }
 
+    /**
+     * KEY-2: a key can only carry what its owner's roles grant, and a privileged scope only from a session
+     * signed in with a second factor; the form offers exactly those, so a plain user sees {@code account}.
+     */
+    private List<String> keyScopes(AuthenticatedUser caller) {
+        return permissions.of(caller.roles()).stream()
+                .filter(p -> caller.multiFactor() || permissions.everyoneHas(p))
+                .sorted().toList();
+    }
+
     private List<ActivityRow> activity(String userId) {
         return audit.find(AuditQuery.forUser(userId).page(0, ACTIVITY_ROWS)).items().stream()
                 .map(r -> new ActivityRow(r.type(), format(r.occurredAt()), r.occurredAt().toString(), r.origin().ip(),
@@ -102,7 +133,7 @@ class AccountPagesController extends PageErrors {
                 .toList();
     }
 
-    private static String format(Instant instant) {
+    static String format(Instant instant) {
         return instant == null ? null : WHEN.format(instant);
     }
 }

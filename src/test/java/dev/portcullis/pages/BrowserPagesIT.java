@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +30,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -38,7 +42,7 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 
 import dev.portcullis.config.PublicUrls;
 import dev.portcullis.mfa.TestTotp;
-import dev.portcullis.testing.AccountFlowTest;
+import dev.portcullis.testing.AdminFlowTest;
 import dev.portcullis.testing.IntegrationTest;
 
 /**
@@ -46,11 +50,11 @@ import dev.portcullis.testing.IntegrationTest;
  * downloaded browser. The server runs on a random port and the browser talks to
  * {@code http://localhost}, which Chromium treats as a secure context, so the {@code __Host-} and
  * {@code Secure} cookies behave as they do over HTTPS. Every page visited is saved as
- * {@code target/screenshots/<page>.png}.
+ * {@code target/screenshots/<page>.png}. Extends AdminFlowTest for its role grants and user lookups.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "portcullis.mail.poll-interval=200ms", "db-scheduler.polling-interval=200ms" })
-class BrowserPagesIT extends AccountFlowTest {
+class BrowserPagesIT extends AdminFlowTest {
 
     /** Debian's chromium; {@code -Dtest.chromium=<path>} names another build. */
     static final Path CHROMIUM = Paths.get(System.getProperty("test.chromium", "/usr/bin/chromium"));
@@ -165,12 +169,7 @@ class BrowserPagesIT extends AccountFlowTest {
         page.waitForURL(url("/account/security"));
 
         // A second browser signs in with a recovery code (MFA-2) ...
-        Page other = newPage("en-US");
-        signInWithPassword(other, email, PASSWORD, false);
-        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a recovery code instead")).click();
-        other.getByLabel("Recovery code").fill(recoveryCodes.get(0));
-        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
-        other.waitForURL(url("/account/security"));
+        Page other = signedInWithRecoveryCode(email, recoveryCodes.get(0));
 
         // ... and the first one signs it out (TOK-5).
         page.reload();
@@ -309,8 +308,11 @@ class BrowserPagesIT extends AccountFlowTest {
 
         // The access cookie is gone (as when it expires); the refresh cookie is still there.
         page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
-        page.getByLabel("Name").fill("Ada");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Ada");
+        // The saved page reloads; waiting for that load keeps it from racing the navigation below.
+        page.waitForResponse(r -> r.url().equals(url("/account/security")) && "GET".equals(r.request().method()),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click());
+        page.waitForLoadState();
         PlaywrightAssertions.assertThat(page.locator("#profile-name")).hasValue("Ada");
         assertThat(refreshedFrom).containsExactly(url("/account/security"));
 
@@ -340,11 +342,120 @@ class BrowserPagesIT extends AccountFlowTest {
         screenshot(page, "signup-de");
     }
 
+    @Test
+    @DisplayName("KEY-1 KEY-2 WEB-1: an API key made on the account page is shown once, works, and stops working when revoked")
+    void apiKeyIsShownOnceAndRevokedOnTheAccountPage() {
+        Page page = signedInPage("browser-keys-", false);
+        // A plain user is offered only the scope every account has.
+        PlaywrightAssertions.assertThat(page.locator("#api-key-form input[name=scope]")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#api-key-form input[name=scope]")).hasValue("account");
+
+        page.getByLabel("Key name").fill("deploy <script>");
+        page.getByLabel("Expires").selectOption("30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+        PlaywrightAssertions.assertThat(page.locator("#api-key-value")).hasText(java.util.regex.Pattern.compile("^pc_"));
+        String key = page.locator("#api-key-value").textContent();
+        screenshot(page, "account-api-keys");
+        assertThat(me(key).statusCode()).as("the key shown works").isEqualTo(200);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have copied it")).click();
+        PlaywrightAssertions.assertThat(page.locator("#api-keys-list li.row")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#api-keys-list li.row strong")).hasText("deploy <script>");
+        PlaywrightAssertions.assertThat(page.locator("#api-keys-list li.row")).containsText(key.substring(0, 8));
+        assertThat(page.content()).as("the key is never shown again").doesNotContain(key);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke the key deploy <script>")).click();
+        PlaywrightAssertions.assertThat(page.locator("#api-keys-list li.row")).hasCount(0);
+        PlaywrightAssertions.assertThat(page.getByText("You have no API keys.")).isVisible();
+        assertThat(me(key).statusCode()).as("a revoked key").isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("ADM-2 MFA-5 AUD-1: an admin finds a user, blocks them after the step-up code prompt (their session ends) and reads the audit event")
+    void adminSearchesBlocksWithStepUpAndReadsTheAuditEvent() {
+        String target = newEmail("browser-target");
+        Tokens targetTokens = signedIn(target);
+        String targetId = userId(target);
+        String admin = newEmail("browser-admin");
+        signedUp(admin);
+        grant(admin, "admin");
+        // MFA-6: the admin enrols (with the enrolment-only token), keeping the recovery codes.
+        String access = Tokens.of(login(admin, PASSWORD)).access();
+        HttpResponse<String> enrol = http.postJson("/api/v1/me/mfa/totp", "", bearer(access));
+        String secret = field(enrol.body(), "secret");
+        HttpResponse<String> confirmed = http.postJson("/api/v1/me/mfa/totp/confirm", "{\"code\":\""
+                + TestTotp.code(secret, clock.instant()) + "\"}", bearer(access));
+        Matcher firstCode = Pattern.compile("\"recovery_codes\":\\[\"([^\"]+)\"").matcher(confirmed.body());
+        assertThat(firstCode.find()).as(confirmed.body()).isTrue();
+
+        Page page = signedInWithRecoveryCode(admin, firstCode.group(1));
+
+        page.navigate(url("/admin"));
+        page.waitForURL(url("/admin/users"));
+        page.getByLabel("Email or name").fill(target);
+        page.getByLabel("Status").selectOption("active");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        PlaywrightAssertions.assertThat(page.locator("table tbody tr")).hasCount(1);
+        screenshot(page, "admin-users");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(target)).click();
+        page.waitForURL(url("/admin/users/" + targetId));
+        PlaywrightAssertions.assertThat(page.locator("#user-status")).hasText("active");
+        screenshot(page, "admin-user");
+
+        // MFA-5: the sign-in is no longer recent (its session is an hour old, its access cookie renewed from
+        // it), so the block is answered with step_up_required and the page asks for a code, then sends it.
+        jdbc.sql("UPDATE user_session SET created_at = :old WHERE user_id = :id")
+                .param("old", java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
+                .param("id", userId(admin)).update();
+        page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("__Host-portcullis-access"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Block")).click();
+        Locator stepUpCode = page.locator("#block-form").getByLabel("Authenticator code");
+        PlaywrightAssertions.assertThat(stepUpCode).isFocused();
+        PlaywrightAssertions.assertThat(page.locator("#block-form [data-status]")).containsText("confirm it is you");
+        stepUpCode.fill(TestTotp.code(secret, clock.instant().plusSeconds(30)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Block")).click();
+        PlaywrightAssertions.assertThat(page.locator("#user-status")).hasText("blocked");
+        assertThat(me(targetTokens.access()).statusCode()).as("the blocked user's session ended").isEqualTo(401);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit events").setExact(true)).click();
+        page.getByLabel("User id").fill(targetId);
+        page.getByLabel("Event type").fill("account.blocked");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        PlaywrightAssertions.assertThat(page.locator("#audit-events tbody tr")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#audit-events tbody tr")).containsText(userId(admin));
+        screenshot(page, "admin-audit");
+    }
+
+    @Test
+    @DisplayName("ADM-1 WEB-1: a signed-in user without the admin role gets a friendly 403 page at /admin, no JSON, no trace")
+    void plainUserGetsTheForbiddenPageAtAdmin() {
+        Page page = signedInPage("browser-plain-", false);
+        Response response = page.navigate(url("/admin/users"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.headerValue("content-type")).startsWith("text/html");
+        PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Not for you");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Back to your account"))).isVisible();
+        assertThat(page.content()).doesNotContain("Exception", "\"code\"");
+        screenshot(page, "admin-forbidden");
+    }
+
     /** A new verified user (signed up over HTTP), signed in through the sign-in page. */
     private Page signedInPage(String emailPrefix, boolean rememberMe) {
         String email = signedUp(emailPrefix + System.nanoTime() + "@example.com");
         Page page = newPage("en-US");
         signInWithPassword(page, email, PASSWORD, rememberMe);
+        page.waitForURL(url("/account/security"));
+        return page;
+    }
+
+    /** MFA-2: a new browser signs in with the password and a recovery code as the second step. */
+    private Page signedInWithRecoveryCode(String email, String recoveryCode) {
+        Page page = newPage("en-US");
+        signInWithPassword(page, email, PASSWORD, false);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a recovery code instead")).click();
+        page.getByLabel("Recovery code").fill(recoveryCode);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
         page.waitForURL(url("/account/security"));
         return page;
     }
