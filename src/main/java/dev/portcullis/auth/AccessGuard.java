@@ -38,6 +38,7 @@ class AccessGuard implements RequestAuthenticator {
 
     private static final String BEARER = "bearer ";
     static final String API_KEY_HEADER = "X-API-Key";
+    private static final String API_PREFIX = "/api/";
     private static final String API_KEY_PREFIX = "pc_";
     private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", AccessTokens.INVALID_TOKEN_CHALLENGE);
     private static final int MAX_CACHED_ACCOUNTS = 100_000;
@@ -84,6 +85,11 @@ class AccessGuard implements RequestAuthenticator {
             if (refused.status() == 401) {
                 // A stale cookie (expired, or its session ended) makes the browser anonymous rather than
                 // locking it out of sign-in and every public route; protected routes still answer 401.
+                return Optional.empty();
+            }
+            if (refused.code() == ErrorCode.INSUFFICIENT_SCOPE && !path(request).startsWith(API_PREFIX)) {
+                // MFA-6: an enrolment-only browser is anonymous on pages and static files (sign-in page,
+                // scripts, styles) instead of being refused everywhere; the API keeps its 403.
                 return Optional.empty();
             }
             throw refused;

@@ -61,12 +61,13 @@ public class MfaPolicy implements SecondFactorStatus {
 
     /**
      * The routes an enrolment-only token reaches: read the own profile and MFA state, enrol and
-     * confirm TOTP, and sign out.
+     * confirm TOTP, sign out, and the account page that hosts the enrolment (its other sections,
+     * which call other routes, show their refusal).
      */
     public static boolean allowedForEnrolment(String method, String path) {
         return switch (method + " " + path) {
             case "GET /api/v1/me", "GET /api/v1/me/mfa", "POST /api/v1/me/mfa/totp", "POST /api/v1/me/mfa/totp/confirm",
-                    "POST /api/v1/auth/logout" -> true;
+                    "POST /api/v1/auth/logout", "GET /account/security" -> true;
             default -> false;
         };
     }
