@@ -2,6 +2,7 @@
 // success in data-then ("reload", "go:/path", "status"); page modules pass their own onSuccess.
 // Errors are announced in the form's role=alert status and next to the fields (WEB-1, accessible).
 import { call, problemText } from './api.js';
+import { askForCaptcha, captchaHeaders, mountCaptcha, resetCaptcha } from './captcha.js';
 
 export function values(form) {
   const body = {};
@@ -135,7 +136,8 @@ export function bindForm(form, onSuccess, options = {}) {
     form.setAttribute('aria-busy', 'true');
     const result = await call(method, expand(form.dataset.api, form),
       method === 'GET' || method === 'DELETE' && Object.keys(body).length === 0 ? undefined : body,
-      stepUpHeaders(form));
+      { ...stepUpHeaders(form), ...captchaHeaders(form) });
+    resetCaptcha(form);
     form.removeAttribute('aria-busy');
     buttons.forEach((b) => { b.disabled = false; });
     if (result.ok) {
@@ -146,6 +148,9 @@ export function bindForm(form, onSuccess, options = {}) {
       if (result.problem.code === 'step_up_required') {
         askForStepUp(form);
       }
+      if (result.problem.code === 'captcha_required') {
+        await askForCaptcha(form);
+      }
       if (options.onProblem) {
         options.onProblem(result.problem, form);
       }
@@ -153,6 +158,7 @@ export function bindForm(form, onSuccess, options = {}) {
   });
   // Submit buttons start disabled so that without this module no form can post a password anywhere.
   form.querySelectorAll('button[data-enable]').forEach((b) => { b.disabled = false; });
+  mountCaptcha(form);
 }
 
 /** The sign-out button of every signed-in page's header. */
