@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * AUD-2: removes secrets from text on its way into a log line. The code must never log a secret
  * in the first place; this is the net under it, applied to every message, MDC value and stack
  * trace by {@link RedactingJsonLogFormatter}. It catches JSON fields, query/form pairs and
- * header-style pairs whose names look secret (password, token, code, key, secret, authorization,
+ * header-style pairs whose names look secret (password, token, code, state, key, secret, authorization,
  * cookie, …), bearer/basic credentials, Portcullis API keys and anything shaped like a JWT.
  */
 public final class LogRedactor {
@@ -16,7 +16,7 @@ public final class LogRedactor {
 
     /** Field names that hold secrets: matched as a whole name or as a part of one (refresh_token). */
     private static final String SENSITIVE_NAME = "[A-Za-z0-9_.-]*(?:pass(?:word|wd|phrase)?|pwd|token|secret|"
-            + "authorization|auth|cookie|session|code|key|otp|pepper|credential|signature|csrf|nonce)[A-Za-z0-9_.-]*+";
+            + "authorization|auth|cookie|session|code|key|otp|pepper|credential|signature|csrf|nonce|state)[A-Za-z0-9_.-]*+";
 
     private static final Pattern JSON_FIELD = Pattern.compile(
             "(\"" + SENSITIVE_NAME + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)", Pattern.CASE_INSENSITIVE);

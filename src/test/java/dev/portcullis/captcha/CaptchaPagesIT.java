@@ -2,11 +2,8 @@ package dev.portcullis.captcha;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -17,12 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
+import dev.portcullis.testing.Chromium;
 import dev.portcullis.testing.HttpTest;
 import dev.portcullis.testing.IntegrationTest;
 
@@ -36,7 +33,6 @@ import dev.portcullis.testing.IntegrationTest;
 @IntegrationTest
 class CaptchaPagesIT extends HttpTest {
 
-    static final Path CHROMIUM = Paths.get(System.getProperty("test.chromium", "/usr/bin/chromium"));
     static final FakeTurnstile turnstile = FakeTurnstile.start();
     private static final String WIDGET_TOKEN = "widget-token-from-the-stand-in";
     private static final String STAND_IN = "window.turnstile = {"
@@ -59,15 +55,10 @@ class CaptchaPagesIT extends HttpTest {
 
     @BeforeAll
     static void launchChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            return;
+        if (Chromium.installed()) {
+            playwright = Chromium.playwright();
+            browser = Chromium.launch(playwright);
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
     }
 
     @AfterAll
@@ -83,8 +74,7 @@ class CaptchaPagesIT extends HttpTest {
 
     @Test
     void theForgotPageShowsTheWidgetAndSendsItsTokenOnce_LOG5() {
-        Assumptions.assumeTrue(browser != null, "Browser tests skipped: no Chromium at " + CHROMIUM
-                + ". Install it with `apt-get update && apt-get install -y chromium` (CI's .ci/run does).");
+        Assumptions.assumeTrue(browser != null, Chromium.MISSING);
         try (BrowserContext context = browser.newContext()) {
             context.route("https://challenges.cloudflare.com/**", route -> route.fulfill(new Route.FulfillOptions()
                     .setStatus(200).setContentType("text/javascript").setBody(STAND_IN)));

@@ -3,7 +3,6 @@ package dev.portcullis.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.net.http.HttpResponse;
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +27,6 @@ import org.springframework.test.context.TestPropertySource;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -43,6 +40,7 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 import dev.portcullis.config.PublicUrls;
 import dev.portcullis.mfa.TestTotp;
 import dev.portcullis.testing.AdminFlowTest;
+import dev.portcullis.testing.Chromium;
 import dev.portcullis.testing.IntegrationTest;
 
 /**
@@ -57,7 +55,7 @@ import dev.portcullis.testing.IntegrationTest;
 class BrowserPagesIT extends AdminFlowTest {
 
     /** Debian's chromium; {@code -Dtest.chromium=<path>} names another build. */
-    static final Path CHROMIUM = Paths.get(System.getProperty("test.chromium", "/usr/bin/chromium"));
+    static final Path CHROMIUM = Chromium.PATH;
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String NEW_PASSWORD = "a different long passphrase 7";
 
@@ -72,22 +70,16 @@ class BrowserPagesIT extends AdminFlowTest {
     private final List<BrowserContext> contexts = new ArrayList<>();
     private final List<String> pageErrors = new ArrayList<>();
 
-    private static final String NO_CHROMIUM = "Browser tests skipped: no Chromium at " + CHROMIUM
-            + ". Install it with `apt-get update && apt-get install -y chromium` (CI's .ci/run does).";
+    private static final String NO_CHROMIUM = Chromium.MISSING;
 
     @BeforeAll
     static void launchChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
+        if (!Chromium.installed()) {
             System.err.println(NO_CHROMIUM);
             return;
         }
-        // The skip variable keeps Playwright from downloading a browser even when failsafe's is missing.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     /** Per test, so that each skipped test carries the message in the reports (a class-level skip is dropped). */

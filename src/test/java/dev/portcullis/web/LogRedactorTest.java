@@ -21,6 +21,12 @@ class LogRedactorTest {
     }
 
     @Test
+    void theOAuthStateOfASocialCallbackIsMasked_OAU2_AUD2() {
+        assertThat(LogRedactor.redact("GET /api/v1/auth/oauth/google/callback?code=c0de&state=st4te&iss=https://x"))
+                .doesNotContain("c0de", "st4te").contains("iss=https://x");
+    }
+
+    @Test
     void credentialsHeadersKeysAndJwtsAreMasked_AUD2() {
         String jwt = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
         String out = LogRedactor.redact("Authorization: Bearer abc.def sent pc_AbCdEf12_secretpart and " + jwt
