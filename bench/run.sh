@@ -6,22 +6,29 @@
 #   bench/run.sh                       # defaults below
 #   BENCH_HASH=keycloak bench/run.sh   # Keycloak's Argon2id parameters (t=5, m=7168 KiB, p=1)
 #
-# Settings (environment): BENCH_USERS (100000), BENCH_DURATION (20s), BENCH_WARMUP (5s),
+# Settings (environment): BENCH_USERS (100000), BENCH_DURATION (20s), BENCH_WARMUP (30s),
 # BENCH_CONCURRENCY ("16 64"), BENCH_SCENARIOS ("login refresh me introspect jwks"), BENCH_HEAP (192m),
 # BENCH_PORT (8089), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_SKIP_BUILD=1,
-# BENCH_JFR=1 (one JFR recording per scenario at the highest concurrency, with its hot methods).
+# BENCH_JFR=1 (one JFR recording per scenario at the highest concurrency, with its hot methods),
+# BENCH_JAVA (the java that runs the server; default: java on the PATH), BENCH_JAVA_OPTS (more JVM flags),
+# BENCH_JAR (another build of the jar, for an A/B comparison; implies nothing about BENCH_SKIP_BUILD).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 USERS=${BENCH_USERS:-100000}
 DURATION=${BENCH_DURATION:-20s}
-WARMUP=${BENCH_WARMUP:-5s}
+# The JIT needs tens of seconds of load on two cores: JWKS went 2.1k -> 7.0k -> 10.5k req/s over three
+# consecutive 15 s runs of one fresh server (2026-12-07), so a short warm-up measures the compiler.
+WARMUP=${BENCH_WARMUP:-30s}
 CONCURRENCY=${BENCH_CONCURRENCY:-"16 64"}
 SCENARIOS=${BENCH_SCENARIOS:-"login refresh me introspect jwks"}
 HEAP=${BENCH_HEAP:-192m}
 PORT=${BENCH_PORT:-8089}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}; PG_PORT=${BENCH_PG_PORT:-5432}; PG_USER=${BENCH_PG_USER:-postgres}
 HASH=${BENCH_HASH:-default}
+JAVA=${BENCH_JAVA:-java}
+JAR=${BENCH_JAR:-target/portcullis.jar}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 TOKENS=${BENCH_REFRESH_TOKENS:-60000}
 PASSWORD='correct horse battery staple 42'
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -61,7 +68,8 @@ export PORTCULLIS_MODE=prod PORTCULLIS_ISSUER=https://auth.bench.invalid SERVER_
 start_server() {
   local log=$1
   local t0; t0=$(date +%s%N)
-  java -Xms$HEAP -Xmx$HEAP -jar target/portcullis.jar >"$log" 2>&1 &
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  "$JAVA" -Xms$HEAP -Xmx$HEAP $JAVA_OPTS -jar "$JAR" >"$log" 2>&1 &
   PID=$!
   for _ in $(seq 1 600); do
     if curl -sf -o /dev/null "$BASE/actuator/health"; then
@@ -71,6 +79,17 @@ start_server() {
     sleep 0.05
   done
   echo "Portcullis not ready after 30 s"; exit 1
+}
+# CPU split of a measured run (of cores x 100%): the server's JVM, PostgreSQL's processes, and the
+# whole machine (the rest is wrk and the kernel), from /proc, in clock ticks.
+HZ=$(getconf CLK_TCK)
+proc_ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+cpu_snapshot() { echo "$(proc_ticks $PID) $(proc_ticks $(pgrep -x postgres)) $(busy_ticks) $(date +%s%N)"; }
+cpu_json() { # before after -> "cpu_server":..,"cpu_db":..,"cpu_all":.. in percent of one core
+  read -r s0 d0 b0 t0 <<<"$1"; read -r s1 d1 b1 t1 <<<"$2"
+  awk -v s=$((s1 - s0)) -v d=$((d1 - d0)) -v b=$((b1 - b0)) -v ns=$((t1 - t0)) -v hz="$HZ" \
+    'BEGIN { t = ns / 1e9 * hz; printf "\"cpu_server\":%.0f,\"cpu_db\":%.0f,\"cpu_all\":%.0f", 100*s/t, 100*d/t, 100*b/t }'
 }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$PID/status; }
 
@@ -87,10 +106,11 @@ psql_bench -v users="$USERS" -v hash="$HASH_VALUE" -v runs="$RUNS" -v tokens="$T
 SEED_S=$(( $(date +%s) - SEED_T0 ))
 echo "seeded in ${SEED_S} s"
 
-echo "## hashing limit: one Argon2id (BouncyCastle, m=$ARGON_M t=$ARGON_T p=1) on this machine"
-unzip -p target/portcullis.jar 'BOOT-INF/lib/bcprov-jdk18on-*.jar' >"$WORK/bcprov.jar"
-HASH_MS=$(java -cp "$WORK/bcprov.jar" bench/HashTiming.java $ARGON_M $ARGON_T)
-echo "one hash: ${HASH_MS} ms"
+echo "## hashing limit: Argon2id (BouncyCastle, m=$ARGON_M t=$ARGON_T p=1) on all cores of this machine"
+unzip -p "$JAR" 'BOOT-INF/lib/bcprov-jdk18on-*.jar' >"$WORK/bcprov.jar"
+hash_timing() { "$JAVA" -cp "$WORK/bcprov.jar" bench/HashTiming.java $ARGON_M $ARGON_T; }
+read -r HASH_MS HASH_BUSY_MS HASH_RATE <<<"$(hash_timing)"
+echo "one hash alone: ${HASH_MS} ms; ${HASH_BUSY_MS} ms each with every core hashing: ${HASH_RATE} hashes/s"
 
 echo "## restart on the seeded database"
 kill $PID; wait $PID 2>/dev/null || true
@@ -136,9 +156,11 @@ for c in $CONCURRENCY; do
     if [ -n "${BENCH_JFR:-}" ] && [ "$c" = "$last_c" ]; then
       jcmd $PID JFR.start name=$s settings=profile filename="$PWD/$OUT/$STAMP-$s.jfr" >/dev/null
     fi
+    cpu0=$(cpu_snapshot)
     line=$(BENCH_RUN=$((run_index + 1)) wrk -t2 -c"$c" -d"$DURATION" --timeout 30s -s bench/wrk/scenario.lua "$BASE" | grep '^BENCH_JSON' | cut -d' ' -f2-)
+    cpu1=$(cpu_snapshot)
     if [ -n "${BENCH_JFR:-}" ] && [ "$c" = "$last_c" ]; then jcmd $PID JFR.stop name=$s >/dev/null; fi
-    echo "{\"scenario\":\"$s\",\"concurrency\":$c,${line#\{}" | tee -a "$RESULTS"
+    echo "{\"scenario\":\"$s\",\"concurrency\":$c,$(cpu_json "$cpu0" "$cpu1"),${line#\{}" | tee -a "$RESULTS"
   done
   run_index=$((run_index + 2))
 done
@@ -146,8 +168,12 @@ RSS_PEAK=$(sort -n "$WORK/rss.txt" | tail -1)
 kill $SAMPLER 2>/dev/null || true
 kill $PID; wait $PID 2>/dev/null || true
 
+# Again after the load: a shared host's noise shows as a difference between the two.
+read -r _ _ HASH_RATE_AFTER <<<"$(hash_timing)"
+echo "hashing limit after the runs: ${HASH_RATE_AFTER} hashes/s"
+
 python3 bench/report.py --results "$RESULTS" --out "$OUT/$STAMP" --hash "$HASH" --argon "m=$ARGON_M,t=$ARGON_T,p=1" \
   --users "$USERS" --duration "$DURATION" --warmup "$WARMUP" --heap "$HEAP" --ready-fresh-ms "$READY_FRESH_MS" \
   --ready-ms "$READY_MS_RESTART" --rss-idle "$RSS_IDLE" --rss-peak "$RSS_PEAK" --seed-s "$SEED_S" \
-  --hash-ms "$HASH_MS"
+  --java "$JAVA" --java-opts="$JAVA_OPTS" --hash-ms "$HASH_MS" --hash-busy-ms "$HASH_BUSY_MS" --hash-rate "$HASH_RATE" --hash-rate-after "$HASH_RATE_AFTER"
 echo "## wrote $OUT/$STAMP.md and $OUT/$STAMP.json"

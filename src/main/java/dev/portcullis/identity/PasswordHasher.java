@@ -6,7 +6,6 @@ import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +33,7 @@ public final class PasswordHasher {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordHasher.class);
 
-    private final Argon2PasswordEncoder argon2;
+    private final Argon2Hashes argon2;
     private final HashingGate gate;
     /** Verify-only: matching reads the cost from the hash, so the strength given here is unused. */
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
@@ -42,12 +41,11 @@ public final class PasswordHasher {
     private final String dummyHash;
 
     PasswordHasher(PasswordProperties properties, SecureRandom random) {
-        // Salts come from Spring's KeyGenerators.secureRandom (a JDK SecureRandom per encoder):
-        // the encoder takes no SecureRandom, and re-implementing its PHC encoding is riskier.
-        this.argon2 = new Argon2PasswordEncoder(properties.argon2SaltLength(), properties.argon2HashLength(),
-                properties.argon2Parallelism(), properties.argon2MemoryKib(), properties.argon2Iterations());
         int concurrency = properties.maxConcurrentHashes() > 0 ? properties.maxConcurrentHashes()
                 : Runtime.getRuntime().availableProcessors();
+        this.argon2 = new Argon2Hashes(properties.argon2MemoryKib(), properties.argon2Iterations(),
+                properties.argon2Parallelism(), properties.argon2SaltLength(), properties.argon2HashLength(), random,
+                concurrency);
         this.gate = new HashingGate(concurrency, properties.hashQueueTimeout());
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -79,8 +77,8 @@ public final class PasswordHasher {
             if (!argon2Matches(candidate, encoded)) {
                 return PasswordVerification.MISMATCH;
             }
-            // Spring's upgradeEncoding: memory or iterations below the configured ones.
-            return argon2.upgradeEncoding(encoded) ? PasswordVerification.MATCH_REHASH : PasswordVerification.MATCH;
+            // Memory or iterations below the configured ones: re-hash at today's cost.
+            return argon2.needsUpgrade(encoded) ? PasswordVerification.MATCH_REHASH : PasswordVerification.MATCH;
         }
         if (storedHash.startsWith(SPRING_ARGON2_PREFIX) || storedHash.startsWith("$argon2")) {
             String encoded = storedHash.startsWith(SPRING_ARGON2_PREFIX)
