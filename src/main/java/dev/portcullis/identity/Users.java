@@ -35,6 +35,7 @@ public class Users {
     static final int ID_BYTES = 16;
     private static final String COLUMNS = "id, email, email_verified_at, password_hash, display_name, status, locale, "
             + "created_at, updated_at, failed_login_count, last_failed_login_at, locked_until, last_login_at";
+    private static final String QUALIFIED_COLUMNS = "u." + COLUMNS.replace(", ", ", u.");
 
     private final JdbcClient jdbc;
     private final SecretTokens tokens;
@@ -48,16 +49,37 @@ public class Users {
 
     /** The account with this address, compared case-insensitively (ACC-4). */
     public Optional<UserAccount> findByEmail(EmailAddress email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email_key = :key").param("key", email.key())
-                .query(this::row).optional().map(this::withRoles);
+        return findWithRoles("u.email_key = :value", email.key());
     }
 
     public Optional<UserAccount> findById(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id").param("id", userId)
-                .query(this::row).optional().map(this::withRoles);
+        return findWithRoles("u.id = :value", userId);
+    }
+
+    /**
+     * The account and its roles in one round trip (a row per role): login, refresh and
+     * {@code GET /api/v1/me} all read an account, and a second query per request was a measurable
+     * share of the database's CPU under load (docs/benchmarks.md).
+     */
+    private Optional<UserAccount> findWithRoles(String condition, String value) {
+        return jdbc.sql("SELECT " + QUALIFIED_COLUMNS + ", r.role FROM users u LEFT JOIN user_role r ON r.user_id = u.id"
+                + " WHERE " + condition).param("value", value).query((ResultSet rs) -> {
+                    if (!rs.next()) {
+                        return Optional.<UserAccount>empty();
+                    }
+                    UserAccount account = row(rs, 0);
+                    Set<String> roles = new HashSet<>();
+                    do {
+                        String role = rs.getString("role");
+                        if (role != null) {
+                            roles.add(role);
+                        }
+                    } while (rs.next());
+                    return Optional.of(withRoles(account, roles));
+                });
     }
 
     /**
@@ -249,9 +271,7 @@ public class Users {
                 .update() == 1;
     }
 
-    private UserAccount withRoles(UserAccount account) {
-        Set<String> roles = new HashSet<>(jdbc.sql("SELECT role FROM user_role WHERE user_id = :id")
-                .param("id", account.id()).query(String.class).list());
+    private static UserAccount withRoles(UserAccount account, Set<String> roles) {
         return new UserAccount(account.id(), account.email(), account.emailVerifiedAt(), account.passwordHash(),
                 account.displayName(), account.status(), roles, account.locale(), account.createdAt(),
                 account.updatedAt(), account.failedLoginCount(), account.lastFailedLoginAt(), account.lockedUntil(),

@@ -11,7 +11,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -85,6 +87,12 @@ class SecurityConfiguration {
     }
 
     /** Requests the firewall refuses (path traversal, ;jsessionid, encoded slashes): 400 problem. */
+    /** Spring's strict firewall with the same rules, checked without a regular expression for ASCII. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return FirewallCharacterChecks.install(new StrictHttpFirewall());
+    }
+
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, e) -> problems.write(request, response, ErrorCode.BAD_REQUEST, 400,
