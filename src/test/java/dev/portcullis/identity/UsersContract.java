@@ -52,6 +52,21 @@ abstract class UsersContract {
     }
 
     @Test
+    @DisplayName("ADM-1: an account with several roles is read whole, with every role, by id and by address")
+    void anAccountIsReadWithAllItsRolesInOneQuery() {
+        String id = users.create(EmailAddress.parse("grace@example.com"), HASH, "Grace", Locale.ENGLISH, T0);
+        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, 'admin')").param("id", id).update();
+
+        UserAccount byId = users.findById(id).orElseThrow();
+        UserAccount byEmail = users.findByEmail(EmailAddress.parse("GRACE@example.com")).orElseThrow();
+
+        assertThat(byId.roles()).containsExactlyInAnyOrder(Users.DEFAULT_ROLE, "admin");
+        assertThat(byEmail.roles()).containsExactlyInAnyOrder(Users.DEFAULT_ROLE, "admin");
+        assertThat(byId.displayName()).isEqualTo("Grace");
+        assertThat(users.findById("no-such-account")).isEmpty();
+    }
+
+    @Test
     @DisplayName("ACC-4, ACC-5: an account round-trips every field and is found whatever the case of the address")
     void createThenFindByEmailInAnyCase() {
         String id = users.create(EmailAddress.parse("Ada.Lovelace@Example.com"), HASH, "Ada ✨", Locale.GERMAN, T0);
