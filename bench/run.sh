@@ -12,7 +12,8 @@
 # BENCH_PORT (8089), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_SKIP_BUILD=1,
 # BENCH_JFR=1 (one JFR recording per scenario at the highest concurrency, with its hot methods),
 # BENCH_JAVA (the java that runs the server; default: java on the PATH), BENCH_JAVA_OPTS (more JVM flags),
-# BENCH_JAR (another build of the jar, for an A/B comparison; implies nothing about BENCH_SKIP_BUILD).
+# BENCH_JAR (another build of the jar, for an A/B comparison; implies nothing about BENCH_SKIP_BUILD),
+# BENCH_AOT=1 (JDK 25+: restart on the seeded database with an AOT cache made by bin/aot-cache.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,11 +66,14 @@ export PORTCULLIS_MODE=prod PORTCULLIS_ISSUER=https://auth.bench.invalid SERVER_
   PORTCULLIS_RATE_LIMIT_API_TIERS_ADMIN="user $BIG/1m, user $BIG/1d" \
   PORTCULLIS_BOOTSTRAP_ADMIN_EMAIL=bench-admin@example.com PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD"
 
+# shellcheck disable=SC2206 # JAVA_OPTS is a list of flags
+SERVER_FLAGS=(-Xms$HEAP -Xmx$HEAP $JAVA_OPTS)
+RUN_JAR=$JAR
+AOT_FLAGS=()
 start_server() {
   local log=$1
   local t0; t0=$(date +%s%N)
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  "$JAVA" -Xms$HEAP -Xmx$HEAP $JAVA_OPTS -jar "$JAR" >"$log" 2>&1 &
+  "$JAVA" "${SERVER_FLAGS[@]}" "${AOT_FLAGS[@]}" -jar "$RUN_JAR" >"$log" 2>&1 &
   PID=$!
   for _ in $(seq 1 600); do
     if curl -sf -o /dev/null "$BASE/actuator/health"; then
@@ -114,6 +118,12 @@ echo "one hash alone: ${HASH_MS} ms; ${HASH_BUSY_MS} ms each with every core has
 
 echo "## restart on the seeded database"
 kill $PID; wait $PID 2>/dev/null || true
+if [ -n "${BENCH_AOT:-}" ]; then
+  echo "## JDK AOT cache (bin/aot-cache.sh), trained by one start of this configuration"
+  JAVA="$JAVA" bin/aot-cache.sh "$JAR" "$WORK/aot" "${SERVER_FLAGS[@]}" | head -1
+  RUN_JAR="$WORK/aot/app/$(basename "$JAR")"
+  AOT_FLAGS=(-XX:AOTCache="$WORK/aot/portcullis.aot")
+fi
 start_server "$WORK/server.log"; READY_MS_RESTART=$READY_MS
 sleep 2
 RSS_IDLE=$(rss_mb)
@@ -183,5 +193,5 @@ echo "hashing limit after the runs: ${HASH_RATE_AFTER} hashes/s"
 python3 bench/report.py --results "$RESULTS" --out "$OUT/$STAMP" --hash "$HASH" --argon "m=$ARGON_M,t=$ARGON_T,p=1" \
   --users "$USERS" --duration "$DURATION" --warmup "$WARMUP (after a $JIT_WARMUP JIT warm-up pass over every scenario)" --heap "$HEAP" --ready-fresh-ms "$READY_FRESH_MS" \
   --ready-ms "$READY_MS_RESTART" --rss-idle "$RSS_IDLE" --rss-peak "$RSS_PEAK" --seed-s "$SEED_S" \
-  --java "$JAVA" --java-opts="$JAVA_OPTS" --hash-ms "$HASH_MS" --hash-busy-ms "$HASH_BUSY_MS" --hash-rate "$HASH_RATE" --hash-rate-after "$HASH_RATE_AFTER"
+  --java "$JAVA" --java-opts="$JAVA_OPTS${BENCH_AOT:+ -XX:AOTCache (bin/aot-cache.sh)}" --hash-ms "$HASH_MS" --hash-busy-ms "$HASH_BUSY_MS" --hash-rate "$HASH_RATE" --hash-rate-after "$HASH_RATE_AFTER"
 echo "## wrote $OUT/$STAMP.md and $OUT/$STAMP.json"
