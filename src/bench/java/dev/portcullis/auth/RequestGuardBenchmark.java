@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import dev.portcullis.apikey.TestApiKeys;
 import dev.portcullis.audit.TestAuditLogs;
 import dev.portcullis.identity.TestUsers;
 import dev.portcullis.session.Sessions;
@@ -59,7 +60,7 @@ public class RequestGuardBenchmark {
                 TestTokens.defaults(), clock);
         String token = tokens.issue(new AccessTokenRequest(USER, sessionId, List.of("user"), List.of(), List.of("pwd"),
                 Instant.now())).token();
-        guard = new AccessGuard(tokens, sessions, TestUsers.on(db, clock));
+        guard = new AccessGuard(tokens, sessions, TestUsers.on(db, clock), TestApiKeys.on(db, clock));
         request = new MockHttpServletRequest("GET", "/api/v1/me");
         request.addHeader("Authorization", "Bearer " + token);
     }
