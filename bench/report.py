@@ -10,7 +10,7 @@ p = argparse.ArgumentParser()
 for name in ["results", "out", "hash", "argon", "users", "duration", "warmup", "heap", "ready-fresh-ms", "ready-ms",
              "rss-idle", "rss-peak", "seed-s", "hash-ms", "hash-busy-ms", "hash-rate", "hash-rate-after", "java"]:
     p.add_argument("--" + name, required=True)
-p.add_argument("--java-opts", default="")
+p.add_argument("--java-opts", default="", type=str.strip)
 a = p.parse_args()
 
 rows = [json.loads(line) for line in open(a.results) if line.strip()]

@@ -193,5 +193,5 @@ echo "hashing limit after the runs: ${HASH_RATE_AFTER} hashes/s"
 python3 bench/report.py --results "$RESULTS" --out "$OUT/$STAMP" --hash "$HASH" --argon "m=$ARGON_M,t=$ARGON_T,p=1" \
   --users "$USERS" --duration "$DURATION" --warmup "$WARMUP (after a $JIT_WARMUP JIT warm-up pass over every scenario)" --heap "$HEAP" --ready-fresh-ms "$READY_FRESH_MS" \
   --ready-ms "$READY_MS_RESTART" --rss-idle "$RSS_IDLE" --rss-peak "$RSS_PEAK" --seed-s "$SEED_S" \
-  --java "$JAVA" --java-opts="$JAVA_OPTS${BENCH_AOT:+ -XX:AOTCache (bin/aot-cache.sh)}" --hash-ms "$HASH_MS" --hash-busy-ms "$HASH_BUSY_MS" --hash-rate "$HASH_RATE" --hash-rate-after "$HASH_RATE_AFTER"
+  --java "$JAVA" --java-opts="$JAVA_OPTS${BENCH_AOT:+ -XX:AOTCache (bin/aot-cache.sh)}${MALLOC_ARENA_MAX:+ (environment: MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)}" --hash-ms "$HASH_MS" --hash-busy-ms "$HASH_BUSY_MS" --hash-rate "$HASH_RATE" --hash-rate-after "$HASH_RATE_AFTER"
 echo "## wrote $OUT/$STAMP.md and $OUT/$STAMP.json"

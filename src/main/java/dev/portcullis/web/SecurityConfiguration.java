@@ -86,13 +86,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Requests the firewall refuses (path traversal, ;jsessionid, encoded slashes): 400 problem. */
     /** Spring's strict firewall with the same rules, checked without a regular expression for ASCII. */
     @Bean
     HttpFirewall httpFirewall() {
         return FirewallCharacterChecks.install(new StrictHttpFirewall());
     }
 
+    /** Requests the firewall refuses (path traversal, ;jsessionid, encoded slashes): 400 problem. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, e) -> problems.write(request, response, ErrorCode.BAD_REQUEST, 400,
